@@ -1,0 +1,42 @@
+// One respondent's answers, as read from a centric-answers/1 document.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace centric {
+
+enum class Role : std::uint8_t { none, leader, employee };
+
+struct AnswerValue {
+  enum class Kind : std::uint8_t { absent, not_applicable, value };
+  Kind kind = Kind::absent;
+  int value = 0;  // meaningful only for Kind::value
+
+  static AnswerValue skipped() { return {}; }
+  static AnswerValue na() { return {Kind::not_applicable, 0}; }
+  static AnswerValue of(int v) { return {Kind::value, v}; }
+  bool answered() const { return kind == Kind::value; }
+  bool given() const { return kind != Kind::absent; }  // a value or "na"
+};
+
+struct Respondent {
+  std::optional<std::string> id;
+  std::string department;
+  Role role = Role::none;
+};
+
+struct AnswerSet {
+  std::string questionnaire_id;
+  std::string questionnaire_version;
+  Respondent respondent;
+  bool complete = true;
+  std::optional<std::string> submitted_at;
+  // One entry per question, in questionnaire order (dimension by dimension), so that
+  // scoring never looks a question up by its id.
+  std::vector<AnswerValue> answers;
+};
+
+}  // namespace centric

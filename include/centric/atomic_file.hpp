@@ -1,0 +1,39 @@
+// Writing a file so that readers see the old content or the new, never a mix: a
+// temporary file in the same directory, flushed to disk, then renamed over the target.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <variant>
+
+namespace centric {
+
+class AtomicFile {
+ public:
+  // Creates the temporary file now, so an unwritable destination is found before any work.
+  static std::variant<AtomicFile, std::string> open(const std::string& path);
+
+  AtomicFile(AtomicFile&& other) noexcept;
+  AtomicFile& operator=(AtomicFile&&) = delete;
+  AtomicFile(const AtomicFile&) = delete;
+  AtomicFile& operator=(const AtomicFile&) = delete;
+  ~AtomicFile();  // removes the temporary file unless commit() succeeded
+
+  void write(std::string_view data);
+  // Flushes, fsyncs and renames. Returns an error message on failure.
+  std::optional<std::string> commit();
+  const std::string& path() const { return path_; }
+
+ private:
+  AtomicFile(std::string path, std::string temp_path, int fd);
+  std::string path_;
+  std::string temp_path_;
+  int fd_ = -1;
+  std::optional<std::string> write_error_;
+};
+
+// Convenience for one-shot writes.
+std::optional<std::string> write_file_atomically(const std::string& path, std::string_view data);
+
+}  // namespace centric

@@ -1,0 +1,36 @@
+// Renderers: every output format is drawn from the same Assessment, so they agree.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "centric/answers_io.hpp"
+#include "centric/questionnaire.hpp"
+#include "centric/scoring.hpp"
+
+namespace centric {
+
+struct Report {
+  const Questionnaire& questionnaire;
+  const Assessment& assessment;
+  const InputSummary& inputs;
+  std::string language;
+  std::vector<std::string> warnings;  // about the assessment itself (small organisation, ...)
+};
+
+// The centric-report/1 document (formats.md §4), pretty-printed, ending in a newline.
+std::string render_json(const Report& report);
+
+struct TextStyle {
+  bool color = false;
+  int width = 80;
+};
+
+// The terminal report for a manager.
+std::string render_text(const Report& report, const TextStyle& style);
+
+// The questionnaire, readable in a terminal.
+std::string render_questionnaire(const Questionnaire& q, const std::string& language,
+                                 const TextStyle& style);
+
+}  // namespace centric

@@ -1,0 +1,134 @@
+// The scoring engine (formats.md §3): pure functions over the model, no I/O.
+//
+// Answer sets are folded into a Tally as they are read; a Tally holds only sums and
+// counts, so its size does not depend on the number of respondents, and two Tallies can
+// be merged (one per worker). assess() turns a Tally into scores, levels, statistics,
+// gaps and recommendations, applying the anonymity rules.
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "centric/answers.hpp"
+#include "centric/questionnaire.hpp"
+
+namespace centric {
+
+struct ScoringOptions {
+  int min_group = 5;  // smaller departments are suppressed
+  int top = 3;        // dimensions that get recommendations, weakest first
+};
+
+// The level whose `min` is the largest one not above `score` (with a 1e-9 tolerance).
+int level_of(const Questionnaire& q, double score);
+
+// A respondent's score in each dimension: empty where fewer than ceil(k/2) of its k
+// questions were answered.
+std::vector<std::optional<double>> respondent_scores(const Questionnaire& q, const AnswerSet& a);
+
+// Sums and counts for one dimension in one group.
+struct DimensionTally {
+  // Respondent scores S (Welford's running mean and squared deviations, mergeable).
+  std::int64_t n = 0;
+  double mean = 0;
+  double m2 = 0;
+  // Every answered item, also of respondents whose S is undefined.
+  std::int64_t favorable = 0;
+  std::int64_t neutral = 0;
+  std::int64_t unfavorable = 0;
+  // Cronbach's alpha: respondents who answered every question; values after reversal.
+  std::int64_t full_n = 0;
+  std::vector<std::int64_t> item_sum;
+  std::vector<std::int64_t> item_sum_squares;
+  std::int64_t total_sum = 0;
+  std::int64_t total_sum_squares = 0;
+
+  void add_score(double s);
+  void merge(const DimensionTally& other);
+};
+
+struct GroupTally {
+  std::int64_t n = 0;        // accepted answer sets
+  std::int64_t partial = 0;  // of which "complete": false
+  std::vector<DimensionTally> dimensions;
+
+  void merge(const GroupTally& other);
+};
+
+class Tally {
+ public:
+  explicit Tally(const Questionnaire& q);
+
+  void add(const AnswerSet& a);
+  void merge(const Tally& other);
+
+  const Questionnaire& questionnaire() const { return *questionnaire_; }
+  const GroupTally& organisation() const { return organisation_; }
+  const GroupTally& leaders() const { return leaders_; }
+  const GroupTally& employees() const { return employees_; }
+  // By department id; std::map keeps ids in byte order (formats.md §3.12).
+  const std::map<std::string, GroupTally>& departments() const { return departments_; }
+
+ private:
+  GroupTally empty_group() const;
+
+  const Questionnaire* questionnaire_;
+  GroupTally organisation_;
+  GroupTally leaders_;
+  GroupTally employees_;
+  std::map<std::string, GroupTally> departments_;
+};
+
+struct DimensionResult {
+  double score = 0;
+  int level = 0;
+  std::int64_t n = 0;
+  std::optional<double> sd;
+  std::optional<std::pair<double, double>> ci95;
+  std::optional<double> alpha;
+  double favorable = 0;  // shares in %, of answered items
+  double neutral = 0;
+  double unfavorable = 0;
+};
+
+struct Overall {
+  double score = 0;
+  int level = 0;
+};
+
+struct RecommendationResult {
+  std::size_t dimension = 0;       // index into Questionnaire::dimensions
+  int level = 0;                   // the dimension's level in the group
+  std::size_t recommendation = 0;  // index into that dimension's recommendations
+};
+
+struct GroupResult {
+  std::string id;
+  std::int64_t n = 0;
+  std::int64_t partial = 0;
+  bool suppressed = false;
+  std::optional<Overall> overall;
+  std::vector<std::optional<DimensionResult>> dimensions;  // one per questionnaire dimension
+  std::vector<std::size_t> weakest;  // dimensions with a score, weakest first (all of them)
+  std::vector<RecommendationResult> recommendations;
+};
+
+struct Assessment {
+  ScoringOptions options;
+  GroupResult organisation;
+  std::vector<GroupResult> departments;  // sorted by id
+  bool roles_shown = false;               // both role subgroups have >= min_group
+  GroupResult leaders;
+  GroupResult employees;
+  std::vector<std::optional<double>> silo_spread;  // per dimension
+  std::vector<std::optional<double>> leader_gap;   // per dimension
+};
+
+Assessment assess(const Tally& tally, const ScoringOptions& options);
+
+}  // namespace centric

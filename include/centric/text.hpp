@@ -1,0 +1,34 @@
+// Text measured the way a terminal shows it: display columns, not bytes.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace centric {
+
+// Columns `text` takes on a terminal (UTF-8; combining marks 0, wide East Asian 2;
+// invalid bytes count 1 each).
+int display_width(std::string_view text);
+
+// The longest prefix of `text` that fits in `columns`, cut only between code points.
+std::string_view fit_prefix(std::string_view text, int columns);
+
+// `text` cut to `columns`, with an ellipsis when it had to be shortened.
+std::string truncate_to_width(std::string_view text, int columns);
+
+// `text` padded with spaces to `columns` (left-aligned or right-aligned).
+std::string pad_right(std::string_view text, int columns);
+std::string pad_left(std::string_view text, int columns);
+
+// Words wrapped into lines of at most `columns` display columns; a word longer than a
+// line is split between code points.
+std::vector<std::string> wrap(std::string_view text, int columns);
+
+// Whether `text` is valid UTF-8.
+bool is_valid_utf8(std::string_view text);
+
+// `text` safe to print: invalid UTF-8 bytes and control characters become \xNN.
+std::string printable(std::string_view text);
+
+}  // namespace centric

@@ -1,0 +1,43 @@
+#include <fmt/format.h>
+
+#include <exception>
+#include <new>
+
+#include "cli/commands.hpp"
+
+namespace centric::cli {
+
+int run(int argc, char** argv) {
+  CLI::App app{"centric - measure how customer-centric an organisation is, department by department"};
+  app.name("centric");
+  app.set_version_flag("--version", CENTRIC_VERSION);
+  app.require_subcommand(1);
+  app.footer("Run 'centric COMMAND --help' for a command's options. Exit codes: 0 done, 1 nothing could be done, "
+             "2 usage error, 3 done but some inputs were rejected.");
+
+  std::vector<Command> commands{set_assess_command(app), set_validate_command(app), set_questionnaire_command(app)};
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    // --help and --version end parsing with code 0; everything else is a usage error,
+    // which centric promises as exit 2 (CLI11's own codes are 100 and up).
+    if (e.get_exit_code() == 0) return app.exit(e);
+    fmt::print(stderr, "centric: error: {}\nRun 'centric --help' for usage.\n", e.what());
+    return exit_usage;
+  }
+
+  try {
+    for (const auto& command : commands)
+      if (command.app->parsed()) return command.run();
+  } catch (const std::bad_alloc&) {
+    fmt::print(stderr, "centric: error: out of memory\n");
+    return exit_failed;
+  } catch (const std::exception& e) {
+    fmt::print(stderr, "centric: error: {}\n", e.what());
+    return exit_failed;
+  }
+  return exit_usage;
+}
+
+}  // namespace centric::cli

@@ -1,0 +1,47 @@
+#include <fmt/format.h>
+
+#include <memory>
+
+#include "centric/report.hpp"
+#include "centric/terminal.hpp"
+#include "cli/commands.hpp"
+#include "cli/questionnaire_choice.hpp"
+
+namespace centric::cli {
+namespace {
+
+struct QuestionnaireOptions {
+  std::string questionnaire;
+  bool json = false;
+  bool no_color = false;
+};
+
+int run_questionnaire(const QuestionnaireOptions& o) {
+  QuestionnaireLoad load = load_and_report(o.questionnaire);
+  if (!load.ok()) return exit_failed;
+  if (o.json) {
+    // The file itself, byte for byte: a starting point for a custom questionnaire.
+    std::fwrite(load.text.data(), 1, load.text.size(), stdout);
+    if (!load.text.empty() && load.text.back() != '\n') std::fputc('\n', stdout);
+    return exit_ok;
+  }
+  const Questionnaire& q = *load.questionnaire;
+  const TextStyle style{should_use_color(1, o.no_color), terminal_width(1)};
+  const std::string text = render_questionnaire(q, q.default_language, style);
+  std::fwrite(text.data(), 1, text.size(), stdout);
+  return exit_ok;
+}
+
+}  // namespace
+
+Command set_questionnaire_command(CLI::App& parent) {
+  auto options = std::make_shared<QuestionnaireOptions>();
+  CLI::App* app = parent.add_subcommand("questionnaire", "Show the questionnaire in use");
+  app->add_option("-q,--questionnaire", options->questionnaire, "Questionnaire file (default: the built-in one)")
+      ->type_name("FILE");
+  app->add_flag("--json", options->json, "Print the questionnaire as JSON (to start a custom one)");
+  app->add_flag("--no-color", options->no_color, "Never use colour");
+  return {app, [options] { return run_questionnaire(*options); }};
+}
+
+}  // namespace centric::cli

@@ -1,0 +1,105 @@
+#include <fmt/format.h>
+
+#include "centric/answers_io.hpp"
+#include "io/json_fields.hpp"
+
+namespace centric {
+
+
+using nlohmann::json;
+using detail::shown;
+
+constexpr std::string_view answers_format = "centric-answers/1";
+
+AnswerSetReader::AnswerSetReader(const Questionnaire& questionnaire) : questionnaire_(questionnaire) {
+  std::size_t flat = 0;
+  for (const auto& d : questionnaire.dimensions)
+    for (const auto& q : d.questions) question_index_.emplace(q.id, flat++);
+}
+
+std::variant<AnswerSet, std::vector<Diagnostic>> AnswerSetReader::read(const json& doc,
+                                                                       const std::string& source) const {
+  std::vector<Diagnostic> problems;
+  detail::Fields f(source, problems);
+  const JsonPath at;
+  AnswerSet a;
+  if (!doc.is_object()) {
+    f.error(at, fmt::format("an answer set must be a JSON object, not {}", json_type_name(doc)));
+    return problems;
+  }
+  if (auto format = f.string(doc, at, "format", true); format && *format != answers_format)
+    f.error(at.key("format"), fmt::format("is {}, expected \"{}\"", shown(*format), answers_format));
+
+  if (const json* q = f.member(doc, at, "questionnaire", true); q != nullptr && f.expect_object(*q, at.key("questionnaire"))) {
+    const JsonPath q_at = at.key("questionnaire");
+    auto id = f.string(*q, q_at, "id", true);
+    auto version = f.string(*q, q_at, "version", true);
+    if (id && *id != questionnaire_.id)
+      f.error(q_at.key("id"), fmt::format("answers questionnaire {}, but the questionnaire in use is \"{}\"",
+                                          shown(*id), questionnaire_.id));
+    if (version && Questionnaire::major_version(*version) != Questionnaire::major_version(questionnaire_.version))
+      f.error(q_at.key("version"), fmt::format("answers version {}, but the questionnaire in use is version \"{}\" "
+                                               "(the major versions must match)",
+                                               shown(*version), questionnaire_.version));
+    a.questionnaire_id = id.value_or("");
+    a.questionnaire_version = version.value_or("");
+  }
+
+  if (const json* r = f.member(doc, at, "respondent", true); r != nullptr && f.expect_object(*r, at.key("respondent"))) {
+    const JsonPath r_at = at.key("respondent");
+    if (auto department = f.string(*r, r_at, "department", true)) {
+      if (department->empty()) f.error(r_at.key("department"), "must not be empty");
+      a.respondent.department = std::move(*department);
+    }
+    if (const json* role = f.member(*r, r_at, "role", false)) {
+      if (*role == "leader") a.respondent.role = Role::leader;
+      else if (*role == "employee") a.respondent.role = Role::employee;
+      else f.error(r_at.key("role"), fmt::format("is {}; it must be \"leader\" or \"employee\" (or left out)", shown(*role)));
+    }
+    if (auto id = f.string(*r, r_at, "id", false)) {
+      if (id->empty()) f.error(r_at.key("id"), "must not be empty (leave it out instead)");
+      else a.respondent.id = std::move(*id);
+    }
+  }
+
+  a.complete = f.boolean(doc, at, "complete").value_or(true);
+  a.submitted_at = f.string(doc, at, "submitted_at", false);
+
+  const Scale& scale = questionnaire_.scale;
+  a.answers.assign(question_index_.size(), AnswerValue::skipped());
+  if (const json* answers = f.member(doc, at, "answers", true); answers != nullptr && f.expect_object(*answers, at.key("answers"))) {
+    for (const auto& [question, value] : answers->items()) {
+      const JsonPath q_at = at.key("answers").key(question);
+      auto found = question_index_.find(question);
+      if (found == question_index_.end()) {
+        f.error(q_at, fmt::format("unknown question id {} (answered {})", shown(question), shown(value)));
+        continue;
+      }
+      AnswerValue& slot = a.answers[found->second];
+      if (value.is_string() && value.get_ref<const std::string&>() == "na") {
+        if (scale.not_applicable) slot = AnswerValue::na();
+        else f.error(q_at, "\"na\" (not applicable) is not allowed: this questionnaire's scale has no N/A");
+        continue;
+      }
+      if (!value.is_number()) {
+        f.error(q_at, fmt::format("{} is not an answer: expected a whole number {}..{}{}", shown(value), scale.min,
+                                  scale.max, scale.not_applicable ? " or \"na\"" : ""));
+        continue;
+      }
+      if (!detail::is_whole_number(value)) {
+        f.error(q_at, fmt::format("{} is not a whole number (the scale is {}..{})", shown(value), scale.min, scale.max));
+        continue;
+      }
+      const double v = value.get<double>();
+      if (v < scale.min || v > scale.max) {
+        f.error(q_at, fmt::format("{} is outside the scale {}..{}", shown(value), scale.min, scale.max));
+        continue;
+      }
+      slot = AnswerValue::of(static_cast<int>(v));
+    }
+  }
+  if (has_errors(problems)) return problems;
+  return a;
+}
+
+}  // namespace centric

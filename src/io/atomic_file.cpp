@@ -1,0 +1,95 @@
+#include "centric/atomic_file.hpp"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstdlib>
+#include <cstring>
+#include <vector>
+
+namespace centric {
+namespace {
+
+std::string directory_of(const std::string& path) {
+  const auto slash = path.rfind('/');
+  if (slash == std::string::npos) return ".";
+  if (slash == 0) return "/";
+  return path.substr(0, slash);
+}
+
+mode_t creation_mode() {
+  const mode_t mask = ::umask(0);
+  ::umask(mask);
+  return 0666 & ~mask;
+}
+
+}  // namespace
+
+std::variant<AtomicFile, std::string> AtomicFile::open(const std::string& path) {
+  std::string pattern = path + ".tmp-XXXXXX";
+  std::vector<char> name(pattern.begin(), pattern.end());
+  name.push_back('\0');
+  const int fd = ::mkstemp(name.data());
+  if (fd < 0) return std::string("cannot write: ") + std::strerror(errno);
+  ::fchmod(fd, creation_mode());  // mkstemp makes 0600; a report is an ordinary file
+  return AtomicFile(path, std::string(name.data()), fd);
+}
+
+AtomicFile::AtomicFile(std::string path, std::string temp_path, int fd)
+    : path_(std::move(path)), temp_path_(std::move(temp_path)), fd_(fd) {}
+
+AtomicFile::AtomicFile(AtomicFile&& other) noexcept
+    : path_(std::move(other.path_)),
+      temp_path_(std::move(other.temp_path_)),
+      fd_(other.fd_),
+      write_error_(std::move(other.write_error_)) {
+  other.fd_ = -1;
+  other.temp_path_.clear();
+}
+
+AtomicFile::~AtomicFile() {
+  if (fd_ >= 0) ::close(fd_);
+  if (!temp_path_.empty()) ::unlink(temp_path_.c_str());
+}
+
+void AtomicFile::write(std::string_view data) {
+  while (!data.empty() && !write_error_) {
+    const ssize_t written = ::write(fd_, data.data(), data.size());
+    if (written < 0) {
+      if (errno == EINTR) continue;
+      write_error_ = std::string("cannot write: ") + std::strerror(errno);
+      return;
+    }
+    data.remove_prefix(static_cast<std::size_t>(written));
+  }
+}
+
+std::optional<std::string> AtomicFile::commit() {
+  if (write_error_) return write_error_;
+  if (fd_ < 0) return std::string("already committed");
+  // fsync before rename: after a power cut the file holds the old bytes or the new ones.
+  if (::fsync(fd_) != 0) return std::string("cannot write: ") + std::strerror(errno);
+  const int fd = fd_;
+  fd_ = -1;
+  if (::close(fd) != 0) return std::string("cannot write: ") + std::strerror(errno);
+  if (::rename(temp_path_.c_str(), path_.c_str()) != 0) return std::string("cannot write: ") + std::strerror(errno);
+  temp_path_.clear();
+  const int dir = ::open(directory_of(path_).c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (dir >= 0) {
+    ::fsync(dir);
+    ::close(dir);
+  }
+  return std::nullopt;
+}
+
+std::optional<std::string> write_file_atomically(const std::string& path, std::string_view data) {
+  auto file = AtomicFile::open(path);
+  if (auto* error = std::get_if<std::string>(&file)) return *error;
+  auto& f = std::get<AtomicFile>(file);
+  f.write(data);
+  return f.commit();
+}
+
+}  // namespace centric

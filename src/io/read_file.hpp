@@ -1,0 +1,17 @@
+// Reading a whole file in one go, with the reason when it cannot be read.
+#pragma once
+
+#include <string>
+#include <variant>
+
+namespace centric {
+
+struct FileContent {
+  std::string bytes;
+};
+
+// The file's bytes, or why it could not be read ("No such file or directory", "is a
+// directory", ...).
+std::variant<FileContent, std::string> read_file(const std::string& path);
+
+}  // namespace centric

@@ -1,0 +1,98 @@
+#include <fmt/color.h>
+#include <fmt/format.h>
+
+#include <algorithm>
+
+#include "centric/report.hpp"
+#include "centric/text.hpp"
+
+namespace centric {
+namespace {
+
+class QuestionnaireRenderer {
+ public:
+  QuestionnaireRenderer(const Questionnaire& q, const std::string& language, const TextStyle& style)
+      : q_(q), language_(language), style_(style) {}
+
+  std::string render() {
+    out_ += bold(t(q_.title)) + "\n";
+    out_ += fmt::format("{} {} - {} dimensions, {} questions\n", q_.id, q_.version, q_.dimensions.size(), q_.question_count());
+    if (!q_.intro.empty()) {
+      out_ += "\n";
+      paragraph(t(q_.intro), "");
+    }
+    scale();
+    levels();
+    for (std::size_t i = 0; i < q_.dimensions.size(); ++i) dimension(i);
+    if (!q_.departments.empty()) {
+      heading("Departments");
+      for (const auto& d : q_.departments) out_ += fmt::format("  {:<22} {}\n", d.id, d.name.empty() ? d.id : t(d.name));
+    }
+    out_ += "\n(R) = reverse-scored: agreeing lowers the score.\n";
+    return std::move(out_);
+  }
+
+ private:
+  const std::string& t(const LocalizedText& text) const { return q_.text(text, language_); }
+  std::string bold(const std::string& s) const { return style_.color ? fmt::format(fmt::emphasis::bold, "{}", s) : s; }
+  void heading(const std::string& s) { out_ += "\n" + bold(s) + "\n"; }
+  void paragraph(const std::string& text, const std::string& indent, const std::string& first = "") {
+    const int width = std::max(20, style_.width - display_width(indent));
+    bool is_first = true;
+    for (const auto& line : wrap(text, width)) {
+      out_ += (is_first && !first.empty() ? first : indent) + line + "\n";
+      is_first = false;
+    }
+  }
+
+  void scale() {
+    const Scale& s = q_.scale;
+    heading(fmt::format("Scale: {} to {}{}", s.min, s.max, s.not_applicable ? ", or n/a (not applicable)" : ""));
+    for (const auto& [value, label] : s.labels) out_ += fmt::format("  {:>3}  {}\n", value, t(label));
+  }
+
+  void levels() {
+    heading("Maturity levels");
+    for (const auto& l : q_.levels) {
+      out_ += fmt::format("  L{} {} (from {:g})\n", l.number, t(l.name), l.min);
+      if (!l.description.empty()) paragraph(t(l.description), "      ");
+    }
+  }
+
+  void dimension(std::size_t index) {
+    const Dimension& d = q_.dimensions[index];
+    heading(fmt::format("{}. {} [{}]{}", index + 1, t(d.name), d.id, d.weight != 1 ? fmt::format(", weight {:g}", d.weight) : ""));
+    if (!d.description.empty()) paragraph(t(d.description), "  ");
+    out_ += "\n";
+    for (std::size_t k = 0; k < d.questions.size(); ++k) {
+      const Question& q = d.questions[k];
+      std::string line = t(q.text);
+      if (q.reverse) line += " (R)";
+      if (q.weight != 1) line += fmt::format(" [weight {:g}]", q.weight);
+      const std::string number = fmt::format("  {:>2}. ", k + 1);
+      paragraph(line, std::string(static_cast<std::size_t>(display_width(number)), ' '), number);
+      out_ += fmt::format("      id: {}\n", q.id);
+    }
+    if (d.recommendations.empty()) return;
+    out_ += "\n  Recommendations:\n";
+    for (const auto& r : d.recommendations) {
+      std::string levels;
+      for (int l : r.levels) levels += (levels.empty() ? "L" : ", L") + std::to_string(l);
+      const std::string lead = fmt::format("    {}: ", levels);
+      paragraph(t(r.text), std::string(static_cast<std::size_t>(display_width(lead)), ' '), lead);
+    }
+  }
+
+  const Questionnaire& q_;
+  std::string language_;
+  TextStyle style_;
+  std::string out_;
+};
+
+}  // namespace
+
+std::string render_questionnaire(const Questionnaire& q, const std::string& language, const TextStyle& style) {
+  return QuestionnaireRenderer(q, language, style).render();
+}
+
+}  // namespace centric

@@ -1,0 +1,255 @@
+#include <fmt/color.h>
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cmath>
+
+#include "centric/report.hpp"
+#include "centric/text.hpp"
+#include "centric/text_table.hpp"
+
+namespace centric {
+namespace {
+
+// Above these, a spread or a gap is a finding worth a sentence.
+constexpr double notable_spread = 15;
+constexpr double notable_gap = 10;
+
+fmt::text_style level_style(int level, int levels) {
+  if (levels <= 1) return {};
+  // Lowest level red, highest green, the middle yellow.
+  const double position = static_cast<double>(level - 1) / (levels - 1);
+  if (position < 0.25) return fmt::fg(fmt::terminal_color::red) | fmt::emphasis::bold;
+  if (position < 0.5) return fmt::fg(fmt::terminal_color::red);
+  if (position < 0.75) return fmt::fg(fmt::terminal_color::yellow);
+  if (position < 1) return fmt::fg(fmt::terminal_color::green);
+  return fmt::fg(fmt::terminal_color::green) | fmt::emphasis::bold;
+}
+
+class TextRenderer {
+ public:
+  TextRenderer(const Report& r, const TextStyle& style) : r_(r), q_(r.questionnaire), a_(r.assessment), style_(style) {}
+
+  std::string render() {
+    header();
+    table();
+    suppressed();
+    gaps();
+    weakest();
+    recommendations();
+    inputs();
+    return std::move(out_);
+  }
+
+ private:
+  const std::string& t(const LocalizedText& text) const { return q_.text(text, r_.language); }
+  std::string level_name(int level) const {
+    return level >= 1 && static_cast<std::size_t>(level) <= q_.levels.size()
+               ? t(q_.levels[static_cast<std::size_t>(level) - 1].name)
+               : std::string();
+  }
+  std::string short_name(std::size_t dimension) const {
+    const Dimension& d = q_.dimensions[dimension];
+    return d.short_name.empty() ? t(d.name) : t(d.short_name);
+  }
+  std::string department_name(const std::string& id) const {
+    const Department* listed = q_.find_department(id);
+    return listed != nullptr && !listed->name.empty() ? t(listed->name) : id;
+  }
+  std::string styled(const fmt::text_style& s, const std::string& text) const {
+    return style_.color ? fmt::format(s, "{}", text) : text;
+  }
+  std::string bold(const std::string& text) const { return styled(fmt::emphasis::bold, text); }
+  int levels() const { return static_cast<int>(q_.levels.size()); }
+  std::string level_label(int level) const { return fmt::format("level {} {}", level, level_name(level)); }
+
+  void paragraph(const std::string& text, const std::string& indent = "", const std::string& first_indent = "") {
+    const std::string& lead = first_indent.empty() ? indent : first_indent;
+    const int width = std::max(20, style_.width - display_width(indent));
+    bool first = true;
+    for (const auto& line : wrap(text, width)) {
+      out_ += (first ? lead : indent) + line + "\n";
+      first = false;
+    }
+  }
+
+  void heading(const std::string& text) { out_ += "\n" + bold(text) + "\n"; }
+
+  void header() {
+    out_ += bold(t(q_.title)) + "\n";
+    const GroupResult& org = a_.organisation;
+    std::string line = fmt::format("{} respondent{}", org.n, org.n == 1 ? "" : "s");
+    if (org.partial > 0) line += fmt::format(" ({} partial)", org.partial);
+    line += fmt::format(" in {} department{}", a_.departments.size(), a_.departments.size() == 1 ? "" : "s");
+    out_ += line + "\n";
+    if (org.overall) {
+      const std::string score = fmt::format("{:.1f}", org.overall->score);
+      out_ += fmt::format("Overall: {} / 100, {}\n", styled(level_style(org.overall->level, levels()), score),
+                          styled(level_style(org.overall->level, levels()), level_label(org.overall->level)));
+    } else {
+      out_ += "Overall: no score (too few questions answered)\n";
+    }
+  }
+
+  void score_row(TextTable& table, const std::string& name, const GroupResult& g) {
+    std::vector<TextTable::Cell> row;
+    row.push_back({name});
+    row.push_back({std::to_string(g.n), TextTable::Align::right});
+    for (std::size_t i = 0; i < q_.dimensions.size(); ++i) {
+      const auto& d = g.dimensions[i];
+      if (d) row.push_back({fmt::format("{:.0f} L{}", d->score, d->level), TextTable::Align::right, level_style(d->level, levels())});
+      else row.push_back({"-", TextTable::Align::right});
+    }
+    if (g.overall)
+      row.push_back({fmt::format("{:.0f} L{}", g.overall->score, g.overall->level), TextTable::Align::right,
+                     level_style(g.overall->level, levels()) | fmt::emphasis::bold});
+    else row.push_back({"-", TextTable::Align::right});
+    table.add_row(std::move(row));
+  }
+
+  void table() {
+    heading("Scores by department (0-100, L = level)");
+    TextTable table;
+    std::vector<TextTable::Cell> head{{"Department"}, {"n", TextTable::Align::right}};
+    for (std::size_t i = 0; i < q_.dimensions.size(); ++i) head.push_back({short_name(i), TextTable::Align::right});
+    head.push_back({"Overall", TextTable::Align::right});
+    table.add_row(std::move(head));
+    table.add_rule();
+    bool any_suppressed = false;
+    for (const auto& d : a_.departments) {
+      if (d.suppressed) {
+        any_suppressed = true;
+        continue;
+      }
+      score_row(table, department_name(d.id), d);
+    }
+    table.add_rule();
+    score_row(table, "Organisation", a_.organisation);
+    if (a_.roles_shown) {
+      score_row(table, "Leaders", a_.leaders);
+      score_row(table, "Employees", a_.employees);
+    }
+    out_ += table.render(style_.width, style_.color);
+    std::string legend = "Levels:";
+    for (const auto& l : q_.levels) legend += fmt::format(" L{} {} ({:g}+){}", l.number, t(l.name), l.min, l.number == levels() ? "" : ",");
+    paragraph(legend);
+    if (any_suppressed) paragraph("Departments not in the table are listed below.");
+  }
+
+  void suppressed() {
+    std::vector<const GroupResult*> small, protecting;
+    for (const auto& d : a_.departments) {
+      if (!d.suppressed) continue;
+      (d.n < a_.options.min_group ? small : protecting).push_back(&d);
+    }
+    if (small.empty() && protecting.empty()) return;
+    heading("Not shown, to protect anonymity");
+    for (const auto* d : small)
+      paragraph(fmt::format("{} (n={}): fewer than {} respondents.", department_name(d->id), d->n, a_.options.min_group),
+                "    ", "  - ");
+    for (const auto* d : protecting)
+      paragraph(fmt::format("{} (n={}): hidden as well, so that the smaller groups cannot be worked out by subtracting "
+                            "the shown departments from the organisation.",
+                            department_name(d->id), d->n),
+                "    ", "  - ");
+    paragraph("Their respondents still count in the organisation's figures.", "  ");
+  }
+
+  void gaps() {
+    heading("Gaps");
+    TextTable table;
+    table.add_row({{"Dimension"}, {"Silo spread", TextTable::Align::right}, {"Leader gap", TextTable::Align::right}});
+    table.add_rule();
+    const auto cell = [](const std::optional<double>& v, bool sign) {
+      if (!v) return std::string("-");
+      return sign ? fmt::format("{:+.1f}", *v) : fmt::format("{:.1f}", *v);
+    };
+    std::optional<std::size_t> widest_spread, widest_gap;
+    for (std::size_t i = 0; i < q_.dimensions.size(); ++i) {
+      table.add_row({{t(q_.dimensions[i].name)},
+                     {cell(a_.silo_spread[i], false), TextTable::Align::right},
+                     {cell(a_.leader_gap[i], true), TextTable::Align::right}});
+      if (a_.silo_spread[i] && (!widest_spread || *a_.silo_spread[i] > *a_.silo_spread[*widest_spread])) widest_spread = i;
+      if (a_.leader_gap[i] && (!widest_gap || std::abs(*a_.leader_gap[i]) > std::abs(*a_.leader_gap[*widest_gap])))
+        widest_gap = i;
+    }
+    out_ += table.render(style_.width, style_.color);
+
+    if (!widest_spread) {
+      paragraph("Silo spread: fewer than two departments are shown, so departments cannot be compared.");
+    } else if (*a_.silo_spread[*widest_spread] >= notable_spread) {
+      paragraph(fmt::format("Silo spread is the distance between the highest and the lowest department. It is widest in "
+                            "{} ({:.1f} points): departments experience it very differently, a sign of silos.",
+                            t(q_.dimensions[*widest_spread].name), *a_.silo_spread[*widest_spread]));
+    } else {
+      paragraph(fmt::format("Silo spread is the distance between the highest and the lowest department; at most {:.1f} "
+                            "points here, so departments see the organisation alike.",
+                            *a_.silo_spread[*widest_spread]));
+    }
+    if (!a_.roles_shown) {
+      paragraph(fmt::format("Leader gap: not shown, because leaders and employees need at least {} respondents each.",
+                            a_.options.min_group));
+    } else if (widest_gap && std::abs(*a_.leader_gap[*widest_gap]) >= notable_gap) {
+      const double g = *a_.leader_gap[*widest_gap];
+      paragraph(fmt::format("Leader gap is leaders' score minus employees'. It is largest in {} ({:+.1f}): {}.",
+                            t(q_.dimensions[*widest_gap].name), g,
+                            g > 0 ? "leaders believe in more than their teams experience"
+                                  : "employees see more than their leaders give the organisation credit for"));
+    } else if (widest_gap) {
+      paragraph("Leader gap is leaders' score minus employees'; leaders and employees see the organisation alike.");
+    }
+  }
+
+  void weakest() {
+    const GroupResult& org = a_.organisation;
+    if (org.weakest.empty()) return;
+    heading("Weakest dimensions of the organisation");
+    const std::size_t count = std::min(org.weakest.size(), static_cast<std::size_t>(std::max(1, a_.options.top)));
+    for (std::size_t k = 0; k < count; ++k) {
+      const std::size_t i = org.weakest[k];
+      const auto& d = *org.dimensions[i];
+      out_ += fmt::format("  {}. {}: {} / 100, {}\n", k + 1, t(q_.dimensions[i].name),
+                          styled(level_style(d.level, levels()), fmt::format("{:.1f}", d.score)), level_label(d.level));
+    }
+  }
+
+  void group_recommendations(const std::string& name, const GroupResult& g) {
+    if (g.recommendations.empty()) return;
+    std::string title = name;
+    if (g.overall) title += fmt::format(" (overall {:.1f}, {})", g.overall->score, level_label(g.overall->level));
+    out_ += "\n" + bold(title) + "\n";
+    for (const auto& rec : g.recommendations) {
+      const Dimension& d = q_.dimensions[rec.dimension];
+      paragraph(fmt::format("{} (L{}): {}", t(d.name), rec.level, t(d.recommendations[rec.recommendation].text)), "    ",
+                "  - ");
+    }
+  }
+
+  void recommendations() {
+    heading("Recommendations, weakest dimension first");
+    group_recommendations("Organisation", a_.organisation);
+    for (const auto& d : a_.departments)
+      if (!d.suppressed) group_recommendations(department_name(d.id), d);
+  }
+
+  void inputs() {
+    const InputSummary& in = r_.inputs;
+    out_ += "\n";
+    std::string line = fmt::format("Inputs: {} answer set{} accepted", in.accepted, in.accepted == 1 ? "" : "s");
+    if (!in.rejected.empty()) line += fmt::format(", {} rejected (listed on standard error)", in.rejected.size());
+    paragraph(line + ".");
+    for (const auto& w : r_.warnings) paragraph("Warning: " + w);
+  }
+
+  const Report& r_;
+  const Questionnaire& q_;
+  const Assessment& a_;
+  TextStyle style_;
+  std::string out_;
+};
+
+}  // namespace
+
+std::string render_text(const Report& report, const TextStyle& style) { return TextRenderer(report, style).render(); }
+
+}  // namespace centric

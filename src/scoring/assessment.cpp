@@ -1,0 +1,156 @@
+#include <algorithm>
+#include <cmath>
+#include <numeric>
+
+#include "centric/scoring.hpp"
+
+namespace centric {
+namespace {
+
+double sample_variance(double sum, double sum_squares, double n) {
+  return (sum_squares - sum * sum / n) / (n - 1);
+}
+
+std::optional<double> cronbach_alpha(const DimensionTally& t) {
+  const std::size_t k = t.item_sum.size();
+  if (k < 2 || t.full_n < 2) return std::nullopt;
+  const auto m = static_cast<double>(t.full_n);
+  const double total_variance =
+      sample_variance(static_cast<double>(t.total_sum), static_cast<double>(t.total_sum_squares), m);
+  if (!(total_variance > 1e-12)) return std::nullopt;
+  double item_variances = 0;
+  for (std::size_t i = 0; i < k; ++i)
+    item_variances +=
+        sample_variance(static_cast<double>(t.item_sum[i]), static_cast<double>(t.item_sum_squares[i]), m);
+  const auto kd = static_cast<double>(k);
+  return kd / (kd - 1) * (1 - item_variances / total_variance);
+}
+
+std::optional<DimensionResult> dimension_result(const Questionnaire& q, const DimensionTally& t) {
+  if (t.n == 0) return std::nullopt;
+  DimensionResult r;
+  r.score = t.mean;
+  r.level = level_of(q, r.score);
+  r.n = t.n;
+  if (t.n >= 2) {
+    r.sd = std::sqrt(std::max(0.0, t.m2 / static_cast<double>(t.n - 1)));
+    const double half = 1.96 * *r.sd / std::sqrt(static_cast<double>(t.n));
+    r.ci95 = std::make_pair(r.score - half, r.score + half);
+  }
+  r.alpha = cronbach_alpha(t);
+  const std::int64_t items = t.favorable + t.neutral + t.unfavorable;
+  if (items > 0) {
+    r.favorable = 100.0 * static_cast<double>(t.favorable) / static_cast<double>(items);
+    r.neutral = 100.0 * static_cast<double>(t.neutral) / static_cast<double>(items);
+    r.unfavorable = 100.0 * static_cast<double>(t.unfavorable) / static_cast<double>(items);
+  }
+  return r;
+}
+
+GroupResult group_result(const Questionnaire& q, std::string id, const GroupTally& g, const ScoringOptions& options) {
+  GroupResult r;
+  r.id = std::move(id);
+  r.n = g.n;
+  r.partial = g.partial;
+  double weighted = 0;
+  double weights = 0;
+  for (std::size_t i = 0; i < q.dimensions.size(); ++i) {
+    r.dimensions.push_back(dimension_result(q, g.dimensions[i]));
+    if (const auto& d = r.dimensions.back()) {
+      weighted += q.dimensions[i].weight * d->score;
+      weights += q.dimensions[i].weight;
+      r.weakest.push_back(i);
+    }
+  }
+  if (weights > 0) {
+    const double score = weighted / weights;
+    r.overall = Overall{score, level_of(q, score)};
+  }
+  // Weakest first; stable, so ties keep questionnaire order.
+  std::stable_sort(r.weakest.begin(), r.weakest.end(),
+                   [&](std::size_t a, std::size_t b) { return r.dimensions[a]->score < r.dimensions[b]->score; });
+  const std::size_t top = std::min(r.weakest.size(), static_cast<std::size_t>(std::max(0, options.top)));
+  for (std::size_t k = 0; k < top; ++k) {
+    const std::size_t di = r.weakest[k];
+    const int level = r.dimensions[di]->level;
+    const auto& recommendations = q.dimensions[di].recommendations;
+    for (std::size_t ri = 0; ri < recommendations.size(); ++ri) {
+      const auto& levels = recommendations[ri].levels;
+      if (std::find(levels.begin(), levels.end(), level) != levels.end()) r.recommendations.push_back({di, level, ri});
+    }
+  }
+  return r;
+}
+
+GroupResult suppressed_group(std::string id, std::int64_t n) {
+  GroupResult r;
+  r.id = std::move(id);
+  r.n = n;
+  r.suppressed = true;
+  return r;
+}
+
+// formats.md §3.9: departments below min_group are hidden, and while the hidden ones
+// together hold fewer than min_group respondents, the smallest shown ones are hidden
+// too, so no hidden group can be recovered by subtraction from the organisation.
+std::vector<bool> suppression(const std::map<std::string, GroupTally>& departments, int min_group) {
+  std::vector<bool> hidden;
+  std::vector<std::pair<std::int64_t, std::size_t>> shown;  // (n, index); index order is id order
+  std::int64_t hidden_total = 0;
+  for (const auto& [id, group] : departments) {
+    const bool small = group.n < min_group;
+    if (small) hidden_total += group.n;
+    else shown.emplace_back(group.n, hidden.size());
+    hidden.push_back(small);
+  }
+  std::sort(shown.begin(), shown.end());
+  for (const auto& [n, index] : shown) {
+    if (hidden_total == 0 || hidden_total >= min_group) break;
+    hidden[index] = true;
+    hidden_total += n;
+  }
+  return hidden;
+}
+
+}  // namespace
+
+Assessment assess(const Tally& tally, const ScoringOptions& options) {
+  const Questionnaire& q = tally.questionnaire();
+  Assessment a;
+  a.options = options;
+  a.organisation = group_result(q, "organisation", tally.organisation(), options);
+
+  const auto hidden = suppression(tally.departments(), options.min_group);
+  std::size_t index = 0;
+  for (const auto& [id, group] : tally.departments()) {
+    a.departments.push_back(hidden[index] ? suppressed_group(id, group.n) : group_result(q, id, group, options));
+    ++index;
+  }
+
+  a.roles_shown = tally.leaders().n >= options.min_group && tally.employees().n >= options.min_group;
+  if (a.roles_shown) {
+    a.leaders = group_result(q, "leaders", tally.leaders(), options);
+    a.employees = group_result(q, "employees", tally.employees(), options);
+  }
+
+  for (std::size_t i = 0; i < q.dimensions.size(); ++i) {
+    std::optional<double> low, high;
+    int defined = 0;
+    for (const auto& d : a.departments) {
+      if (d.suppressed || !d.dimensions[i]) continue;
+      const double s = d.dimensions[i]->score;
+      low = low ? std::min(*low, s) : s;
+      high = high ? std::max(*high, s) : s;
+      ++defined;
+    }
+    a.silo_spread.push_back(defined >= 2 ? std::optional<double>(*high - *low) : std::nullopt);
+
+    std::optional<double> gap;
+    if (a.roles_shown && a.leaders.dimensions[i] && a.employees.dimensions[i])
+      gap = a.leaders.dimensions[i]->score - a.employees.dimensions[i]->score;
+    a.leader_gap.push_back(gap);
+  }
+  return a;
+}
+
+}  // namespace centric

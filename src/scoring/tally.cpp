@@ -1,0 +1,164 @@
+#include <cmath>
+
+#include "centric/scoring.hpp"
+
+namespace centric {
+namespace {
+
+// The item's position on the scale, after reversal.
+int oriented(const Question& question, const Scale& scale, int v) {
+  return question.reverse ? scale.min + scale.max - v : v;
+}
+
+double item_score(const Scale& scale, int v) {
+  return 100.0 * (v - scale.min) / (scale.max - scale.min);
+}
+
+}  // namespace
+
+std::vector<std::optional<double>> respondent_scores(const Questionnaire& q, const AnswerSet& a) {
+  std::vector<std::optional<double>> scores;
+  scores.reserve(q.dimensions.size());
+  std::size_t flat = 0;
+  for (const auto& d : q.dimensions) {
+    double weighted = 0;
+    double weights = 0;
+    std::size_t answered = 0;
+    for (const auto& question : d.questions) {
+      const AnswerValue& v = a.answers[flat++];
+      if (!v.answered()) continue;
+      weighted += question.weight * item_score(q.scale, oriented(question, q.scale, v.value));
+      weights += question.weight;
+      ++answered;
+    }
+    const std::size_t k = d.questions.size();
+    if (answered > 0 && answered >= (k + 1) / 2) scores.emplace_back(weighted / weights);
+    else scores.emplace_back(std::nullopt);
+  }
+  return scores;
+}
+
+void DimensionTally::add_score(double s) {
+  ++n;
+  const double delta = s - mean;
+  mean += delta / static_cast<double>(n);
+  m2 += delta * (s - mean);
+}
+
+void DimensionTally::merge(const DimensionTally& o) {
+  if (o.n > 0) {
+    const auto total = n + o.n;
+    const double delta = o.mean - mean;
+    mean += delta * static_cast<double>(o.n) / static_cast<double>(total);
+    m2 += o.m2 + delta * delta * static_cast<double>(n) * static_cast<double>(o.n) / static_cast<double>(total);
+    n = total;
+  }
+  favorable += o.favorable;
+  neutral += o.neutral;
+  unfavorable += o.unfavorable;
+  full_n += o.full_n;
+  for (std::size_t i = 0; i < item_sum.size(); ++i) {
+    item_sum[i] += o.item_sum[i];
+    item_sum_squares[i] += o.item_sum_squares[i];
+  }
+  total_sum += o.total_sum;
+  total_sum_squares += o.total_sum_squares;
+}
+
+void GroupTally::merge(const GroupTally& o) {
+  n += o.n;
+  partial += o.partial;
+  for (std::size_t i = 0; i < dimensions.size(); ++i) dimensions[i].merge(o.dimensions[i]);
+}
+
+Tally::Tally(const Questionnaire& q) : questionnaire_(&q) {
+  organisation_ = empty_group();
+  leaders_ = empty_group();
+  employees_ = empty_group();
+}
+
+GroupTally Tally::empty_group() const {
+  GroupTally g;
+  for (const auto& d : questionnaire_->dimensions) {
+    DimensionTally t;
+    t.item_sum.assign(d.questions.size(), 0);
+    t.item_sum_squares.assign(d.questions.size(), 0);
+    g.dimensions.push_back(std::move(t));
+  }
+  return g;
+}
+
+void Tally::add(const AnswerSet& a) {
+  const Questionnaire& q = *questionnaire_;
+  const Scale& scale = q.scale;
+  auto found = departments_.find(a.respondent.department);
+  if (found == departments_.end()) found = departments_.emplace(a.respondent.department, empty_group()).first;
+  GroupTally* groups[3] = {&organisation_, &found->second,
+                           a.respondent.role == Role::leader     ? &leaders_
+                           : a.respondent.role == Role::employee ? &employees_
+                                                                 : nullptr};
+  for (GroupTally* g : groups) {
+    if (g == nullptr) continue;
+    ++g->n;
+    if (!a.complete) ++g->partial;
+  }
+
+  const auto scores = respondent_scores(q, a);
+  std::size_t flat = 0;
+  for (std::size_t di = 0; di < q.dimensions.size(); ++di) {
+    const Dimension& d = q.dimensions[di];
+    const std::size_t first = flat;
+    flat += d.questions.size();
+    // Favourable and unfavourable are x >= 75 and x <= 25, decided in integers to stay
+    // exact on scales whose item scores are not whole numbers.
+    std::int64_t favorable = 0, neutral = 0, unfavorable = 0;
+    bool all_answered = true;
+    std::int64_t total = 0;
+    for (std::size_t qi = 0; qi < d.questions.size(); ++qi) {
+      const AnswerValue& v = a.answers[first + qi];
+      if (!v.answered()) {
+        all_answered = false;
+        continue;
+      }
+      const int o = oriented(d.questions[qi], scale, v.value);
+      const std::int64_t above = o - scale.min;
+      const std::int64_t range = scale.max - scale.min;
+      if (4 * above >= 3 * range) ++favorable;
+      else if (4 * above <= range) ++unfavorable;
+      else ++neutral;
+      total += above;
+    }
+    for (GroupTally* g : groups) {
+      if (g == nullptr) continue;
+      DimensionTally& t = g->dimensions[di];
+      if (scores[di]) t.add_score(*scores[di]);
+      t.favorable += favorable;
+      t.neutral += neutral;
+      t.unfavorable += unfavorable;
+      if (all_answered) {
+        ++t.full_n;
+        for (std::size_t qi = 0; qi < d.questions.size(); ++qi) {
+          // Shifted to start at 0: variances do not change, and the sums stay small.
+          const std::int64_t o = oriented(d.questions[qi], scale, a.answers[first + qi].value) - scale.min;
+          t.item_sum[qi] += o;
+          t.item_sum_squares[qi] += o * o;
+        }
+        t.total_sum += total;
+        t.total_sum_squares += total * total;
+      }
+    }
+  }
+}
+
+void Tally::merge(const Tally& other) {
+  organisation_.merge(other.organisation_);
+  leaders_.merge(other.leaders_);
+  employees_.merge(other.employees_);
+  for (const auto& [id, group] : other.departments_) {
+    auto found = departments_.find(id);
+    if (found == departments_.end()) departments_.emplace(id, group);
+    else found->second.merge(group);
+  }
+}
+
+}  // namespace centric
