@@ -18,6 +18,18 @@ using nlohmann::json;
 
 constexpr std::string_view questionnaire_format = "centric-questionnaire/1";
 
+// An integer written the one way the schema allows: ^(0|-?[1-9][0-9]*)$ ("3", "-2", "0";
+// not "03", "+3", " 3" or "-0", which std::stoi would take).
+bool is_plain_integer(std::string_view s) {
+  std::string_view digits = s;
+  if (!digits.empty() && digits.front() == '-') digits.remove_prefix(1);
+  if (digits.empty()) return false;
+  if (digits.front() == '0') return s == "0";
+  for (char c : digits)
+    if (c < '0' || c > '9') return false;
+  return true;
+}
+
 class QuestionnaireChecker {
  public:
   QuestionnaireChecker(const std::string& source, std::vector<Diagnostic>& out) : f_(source, out) {}
@@ -123,8 +135,9 @@ class QuestionnaireChecker {
       } catch (const std::exception&) {
         used = 0;
       }
-      if (used == 0 || used != key.size()) {
-        f_.error(label_at, fmt::format("label key {} is not a whole number", shown(key)));
+      if (!is_plain_integer(key) || used == 0 || used != key.size()) {
+        f_.error(label_at,
+                 fmt::format("label key {} is not a whole number written plainly, like \"3\" or \"-2\"", shown(key)));
         continue;
       }
       if (min && max && (value < *min || value > *max)) {

@@ -109,7 +109,9 @@ class TextRenderer {
 
   void table() {
     heading("Scores by department (0-100, L = level)");
-    TextTable table;
+    // One space between columns: the headers are wider than the scores under them, so
+    // the columns stay apart, and long department names keep their room at 80 columns.
+    TextTable table(1);
     std::vector<TextTable::Cell> head{{"Department"}, {"n", TextTable::Align::right}};
     for (std::size_t i = 0; i < q_.dimensions.size(); ++i) head.push_back({short_name(i), TextTable::Align::right});
     head.push_back({"Overall", TextTable::Align::right});

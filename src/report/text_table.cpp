@@ -7,7 +7,7 @@
 namespace centric {
 
 std::string TextTable::render(int width, bool color) const {
-  constexpr int gap = 2;
+  const int gap = gap_;
   std::vector<int> widths;
   for (const auto& row : rows_) {
     if (widths.size() < row.size()) widths.resize(row.size(), 0);

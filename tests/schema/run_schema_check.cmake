@@ -1,0 +1,22 @@
+# Writes a report of the examples with the real binary, then validates everything.
+execute_process(COMMAND ${CENTRIC} assess ${SOURCE_DIR}/examples/acme ${SOURCE_DIR}/examples/acme-extra.jsonl
+                        --format json --output ${WORK_DIR}/schema-sample-report.json
+                RESULT_VARIABLE assess_result)
+if(NOT assess_result EQUAL 0)
+  message(FATAL_ERROR "centric assess failed with ${assess_result}")
+endif()
+execute_process(COMMAND ${CENTRIC} assess ${SOURCE_DIR}/examples/acme --min-group 1 --format json
+                        --output ${WORK_DIR}/schema-sample-report-unsuppressed.json
+                RESULT_VARIABLE assess_result)
+if(NOT assess_result EQUAL 0)
+  message(FATAL_ERROR "centric assess --min-group 1 failed with ${assess_result}")
+endif()
+execute_process(COMMAND ${PYTHON} ${SOURCE_DIR}/tests/schema/check_schemas.py
+                        --schemas ${SOURCE_DIR}/schemas
+                        --questionnaire ${SOURCE_DIR}/questionnaires/customer-centricity.json
+                        --answers ${SOURCE_DIR}/examples
+                        --report ${WORK_DIR}/schema-sample-report.json ${WORK_DIR}/schema-sample-report-unsuppressed.json
+                RESULT_VARIABLE check_result)
+if(NOT check_result EQUAL 0)
+  message(FATAL_ERROR "schema check failed")
+endif()
