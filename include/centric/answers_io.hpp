@@ -15,6 +15,11 @@
 
 namespace centric {
 
+// Limits that keep a wrong file (a database dump, a sparse multi-gigabyte file) from
+// exhausting memory: a .json document or standard input, and one line of JSON Lines.
+inline constexpr std::size_t max_json_document_bytes = std::size_t{512} << 20;
+inline constexpr std::size_t max_json_line_bytes = std::size_t{16} << 20;
+
 // Checks answer documents against one questionnaire.
 class AnswerSetReader {
  public:
@@ -61,7 +66,10 @@ class AnswerInputs {
   const InputSummary& summary() const { return summary_; }
 
  private:
+  void read_stream(std::istream& in, const std::string& source);
   void read_json_lines(std::istream& in, const std::string& source);
+  void read_json_line(std::string& line, int number, const std::string& source);
+  void reject_long_line(const std::string& source, int number);
   void read_document(std::string_view text, const std::string& source);
   void read_value(const nlohmann::json& value, const std::string& source);
   void offer(const nlohmann::json& object, const std::string& source);

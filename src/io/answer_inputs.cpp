@@ -1,9 +1,12 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cerrno>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <iterator>
+#include <sstream>
 
 #include "centric/answers_io.hpp"
 #include "centric/json_input.hpp"
@@ -21,6 +24,63 @@ bool ends_with(std::string_view s, std::string_view suffix) {
 }
 
 bool blank(std::string_view s) { return s.find_first_not_of(" \t\r\n") == std::string_view::npos; }
+
+// Reads lines in large chunks, and never holds more than one over-long line's worth of
+// bytes: a multi-gigabyte file without a newline is one rejected line, not an exhausted
+// memory.
+class LineReader {
+ public:
+  enum class Status { line, too_long, end };
+  LineReader(std::istream& in, std::size_t max_line) : in_(in), max_line_(max_line) {}
+
+  Status next(std::string& line) {
+    line.clear();
+    bool too_long = false;
+    for (;;) {
+      if (position_ == buffer_.size() && !refill()) {
+        if (line.empty() && !too_long && !pending_) return Status::end;
+        pending_ = false;
+        ++number_;
+        return too_long ? Status::too_long : Status::line;
+      }
+      pending_ = true;
+      const auto newline = buffer_.find('\n', position_);
+      const std::size_t end = newline == std::string::npos ? buffer_.size() : newline;
+      if (!too_long) {
+        line.append(buffer_, position_, end - position_);
+        if (line.size() > max_line_) {
+          too_long = true;
+          line.clear();
+          line.shrink_to_fit();
+        }
+      }
+      position_ = newline == std::string::npos ? buffer_.size() : newline + 1;
+      if (newline != std::string::npos) {
+        pending_ = false;
+        ++number_;
+        return too_long ? Status::too_long : Status::line;
+      }
+    }
+  }
+  int line_number() const { return number_; }
+  bool failed() const { return in_.bad(); }
+
+ private:
+  bool refill() {
+    buffer_.resize(1 << 20);
+    in_.read(buffer_.data(), static_cast<std::streamsize>(buffer_.size()));
+    buffer_.resize(static_cast<std::size_t>(in_.gcount()));
+    position_ = 0;
+    return !buffer_.empty();
+  }
+
+  std::istream& in_;
+  std::size_t max_line_;
+  std::string buffer_;
+  std::size_t position_ = 0;
+  int number_ = 0;
+  bool pending_ = false;  // bytes of an unfinished line have been read
+};
 
 }  // namespace
 
@@ -43,8 +103,7 @@ void AnswerInputs::reject(std::string source, std::vector<Diagnostic> problems) 
 
 void AnswerInputs::read_argument(const std::string& argument, std::istream& standard_input) {
   if (argument == "-") {
-    std::string text{std::istreambuf_iterator<char>(standard_input), std::istreambuf_iterator<char>()};
-    read_text(text, "<stdin>", false);
+    read_stream(standard_input, "<stdin>");
     return;
   }
   std::error_code ec;
@@ -90,7 +149,7 @@ void AnswerInputs::read_file(const std::string& path) {
     read_json_lines(in, path);
     return;
   }
-  auto content = centric::read_file(path);
+  auto content = centric::read_file(path, max_json_document_bytes);
   if (auto* error = std::get_if<std::string>(&content)) {
     reject(path, {Diagnostic::error(path, "", *error)});
     return;
@@ -99,57 +158,104 @@ void AnswerInputs::read_file(const std::string& path) {
 }
 
 void AnswerInputs::read_text(std::string_view text, const std::string& source, bool json_lines) {
-  if (json_lines) {
-    std::string copy(text);
-    std::istringstream in(copy);
-    read_json_lines(in, source);
-    return;
-  }
-  // Standard input may hold one document or JSON Lines: it is JSON Lines when the whole
-  // text is not one document but its first line is one on its own.
-  auto whole = parse_json(text, source);
-  if (std::holds_alternative<Diagnostic>(whole)) {
-    std::string_view body = text;
-    if (body.substr(0, 3) == "\xEF\xBB\xBF") body.remove_prefix(3);
-    std::size_t start = body.find_first_not_of(" \t\r\n");
-    if (start != std::string_view::npos) {
-      std::size_t line_end = body.find('\n', start);
-      std::string_view first = body.substr(start, line_end == std::string_view::npos ? body.npos : line_end - start);
-      if (line_end != std::string_view::npos && std::holds_alternative<JsonParse>(parse_json(first, source)) &&
-          !blank(body.substr(line_end))) {
-        read_text(text, source, true);
-        return;
-      }
-    }
-  }
-  read_document(text, source);
+  std::istringstream in{std::string(text)};
+  if (json_lines) read_json_lines(in, source);
+  else read_stream(in, source);
 }
 
-void AnswerInputs::read_json_lines(std::istream& in, const std::string& source) {
+void AnswerInputs::read_stream(std::istream& in, const std::string& source) {
+  // Standard input holds JSON Lines when its first line is an object on its own and more
+  // lines follow; it is then read line by line, never whole. Otherwise it is one document
+  // (an object or an array, perhaps over many lines).
+  LineReader lines(in, max_json_document_bytes);
   std::string line;
-  for (int number = 1; std::getline(in, line); ++number) {
-    if (number == 1 && line.compare(0, 3, "\xEF\xBB\xBF") == 0) {
+  std::string seen;  // blank lines before the first value
+  LineReader::Status status;
+  while ((status = lines.next(line)) == LineReader::Status::line) {
+    if (lines.line_number() == 1 && line.compare(0, 3, "\xEF\xBB\xBF") == 0) {
       line.erase(0, 3);
       summary_.warnings.push_back(Diagnostic::warning(source, "", "UTF-8 byte-order mark ignored"));
     }
-    if (!line.empty() && line.back() == '\r') line.pop_back();
-    if (blank(line)) continue;
-    const std::string entry = fmt::format("{}:{}", source, number);
-    auto parsed = parse_json(line, entry);
-    if (auto* error = std::get_if<Diagnostic>(&parsed)) {
-      error->line = 0;  // the line is part of the entry's name; the column still helps
-      reject(entry, {std::move(*error)});
-      continue;
-    }
-    const json& value = std::get<JsonParse>(parsed).value;
-    if (!value.is_object()) {
-      reject(entry, {Diagnostic::error(entry, "", fmt::format("each line must hold one answers object, not {}",
-                                                              json_type_name(value)))});
-      continue;
-    }
-    offer(value, entry);
+    if (!blank(line)) break;
+    seen += line + "\n";
   }
-  if (in.bad()) reject(source, {Diagnostic::error(source, "", "read error")});
+  if (status == LineReader::Status::end) {
+    read_document(seen, source);  // empty or white space only: parse_json says which
+    return;
+  }
+  if (status == LineReader::Status::too_long) {
+    reject(source, {Diagnostic::error(source, "", fmt::format("larger than {} MiB", max_json_document_bytes >> 20))});
+    return;
+  }
+  auto first = parse_json(line, source);
+  if (auto* value = std::get_if<JsonParse>(&first); value != nullptr && value->value.is_object()) {
+    const int first_number = lines.line_number();
+    std::string first_line = std::move(line);
+    while ((status = lines.next(line)) == LineReader::Status::line && blank(line)) {
+    }
+    if (status == LineReader::Status::end) {  // one object alone: named like a file
+      read_document(first_line, source);
+      return;
+    }
+    read_json_line(first_line, first_number, source);
+    do {
+      if (status == LineReader::Status::too_long) reject_long_line(source, lines.line_number());
+      else read_json_line(line, lines.line_number(), source);
+    } while ((status = lines.next(line)) != LineReader::Status::end);
+  } else {
+    std::string text = seen + line;
+    while ((status = lines.next(line)) != LineReader::Status::end) {
+      text += '\n';
+      text += line;
+      if (status == LineReader::Status::too_long || text.size() > max_json_document_bytes) {
+        reject(source, {Diagnostic::error(source, "", fmt::format("larger than {} MiB", max_json_document_bytes >> 20))});
+        return;
+      }
+    }
+    read_document(text, source);
+  }
+  if (lines.failed()) reject(source, {Diagnostic::error(source, "", "read error")});
+}
+
+void AnswerInputs::read_json_lines(std::istream& in, const std::string& source) {
+  LineReader lines(in, max_json_line_bytes);
+  std::string line;
+  LineReader::Status status;
+  while ((status = lines.next(line)) != LineReader::Status::end) {
+    if (status == LineReader::Status::too_long) reject_long_line(source, lines.line_number());
+    else read_json_line(line, lines.line_number(), source);
+  }
+  if (lines.failed()) reject(source, {Diagnostic::error(source, "", "read error")});
+}
+
+void AnswerInputs::reject_long_line(const std::string& source, int number) {
+  const std::string entry = fmt::format("{}:{}", source, number);
+  reject(entry, {Diagnostic::error(entry, "", fmt::format("line longer than {} MiB; one answer set per line is far "
+                                                          "shorter",
+                                                          max_json_line_bytes >> 20))});
+}
+
+void AnswerInputs::read_json_line(std::string& line, int number, const std::string& source) {
+  if (number == 1 && line.compare(0, 3, "\xEF\xBB\xBF") == 0) {
+    line.erase(0, 3);
+    summary_.warnings.push_back(Diagnostic::warning(source, "", "UTF-8 byte-order mark ignored"));
+  }
+  if (!line.empty() && line.back() == '\r') line.pop_back();
+  if (blank(line)) return;
+  const std::string entry = fmt::format("{}:{}", source, number);
+  auto parsed = parse_json(line, entry);
+  if (auto* error = std::get_if<Diagnostic>(&parsed)) {
+    error->line = 0;  // the line is part of the entry's name; the column still helps
+    reject(entry, {std::move(*error)});
+    return;
+  }
+  const json& value = std::get<JsonParse>(parsed).value;
+  if (!value.is_object()) {
+    reject(entry, {Diagnostic::error(entry, "", fmt::format("each line must hold one answers object, not {}",
+                                                            json_type_name(value)))});
+    return;
+  }
+  offer(value, entry);
 }
 
 void AnswerInputs::read_document(std::string_view text, const std::string& source) {

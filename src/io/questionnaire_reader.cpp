@@ -4,6 +4,7 @@
 #include <set>
 #include <sstream>
 
+#include "centric/answers_io.hpp"
 #include "centric/questionnaire_io.hpp"
 #include "io/json_fields.hpp"
 #include "io/read_file.hpp"
@@ -331,7 +332,7 @@ QuestionnaireLoad read_questionnaire(std::string_view text, const std::string& s
 }
 
 QuestionnaireLoad load_questionnaire_file(const std::string& path) {
-  auto content = read_file(path);
+  auto content = read_file(path, max_json_document_bytes);
   if (auto* error = std::get_if<std::string>(&content)) {
     QuestionnaireLoad load;
     load.diagnostics.push_back(Diagnostic::error(path, "", *error));

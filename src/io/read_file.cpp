@@ -4,12 +4,25 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <fmt/format.h>
+
 #include <cerrno>
+#include <cstdint>
 #include <cstring>
 
 namespace centric {
 
-std::variant<FileContent, std::string> read_file(const std::string& path) {
+namespace {
+
+std::string too_large(std::size_t max_bytes) {
+  return fmt::format("larger than {} MiB: not a questionnaire or answers file (for many answer sets, use JSON "
+                     "Lines: a .jsonl file, one answer set per line)",
+                     max_bytes >> 20);
+}
+
+}  // namespace
+
+std::variant<FileContent, std::string> read_file(const std::string& path, std::size_t max_bytes) {
   const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
   if (fd < 0) return std::string("cannot read: ") + std::strerror(errno);
   struct stat st {};
@@ -21,6 +34,10 @@ std::variant<FileContent, std::string> read_file(const std::string& path) {
   if (S_ISDIR(st.st_mode)) {
     ::close(fd);
     return std::string("is a directory");
+  }
+  if (S_ISREG(st.st_mode) && static_cast<std::uintmax_t>(st.st_size) > max_bytes) {
+    ::close(fd);
+    return too_large(max_bytes);
   }
   FileContent content;
   if (S_ISREG(st.st_mode) && st.st_size > 0) content.bytes.reserve(static_cast<std::size_t>(st.st_size));
@@ -35,6 +52,10 @@ std::variant<FileContent, std::string> read_file(const std::string& path) {
       return std::string("cannot read: ") + std::strerror(e);
     }
     content.bytes.append(buffer, static_cast<std::size_t>(got));
+    if (content.bytes.size() > max_bytes) {
+      ::close(fd);
+      return too_large(max_bytes);
+    }
   }
   ::close(fd);
   return content;

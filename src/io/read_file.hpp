@@ -11,7 +11,7 @@ struct FileContent {
 };
 
 // The file's bytes, or why it could not be read ("No such file or directory", "is a
-// directory", ...).
-std::variant<FileContent, std::string> read_file(const std::string& path);
+// directory", ...). A file larger than `max_bytes` is refused without being read.
+std::variant<FileContent, std::string> read_file(const std::string& path, std::size_t max_bytes);
 
 }  // namespace centric

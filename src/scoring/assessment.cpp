@@ -29,7 +29,7 @@ std::optional<double> cronbach_alpha(const DimensionTally& t) {
 std::optional<DimensionResult> dimension_result(const Questionnaire& q, const DimensionTally& t) {
   if (t.n == 0) return std::nullopt;
   DimensionResult r;
-  r.score = t.mean;
+  r.score = std::clamp(t.mean, 0.0, 100.0);
   r.level = level_of(q, r.score);
   r.n = t.n;
   if (t.n >= 2) {
@@ -63,7 +63,7 @@ GroupResult group_result(const Questionnaire& q, std::string id, const GroupTall
     }
   }
   if (weights > 0) {
-    const double score = weighted / weights;
+    const double score = std::clamp(weighted / weights, 0.0, 100.0);
     r.overall = Overall{score, level_of(q, score)};
   }
   // Weakest first; stable, so ties keep questionnaire order.

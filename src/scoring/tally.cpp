@@ -1,3 +1,4 @@
+#include <algorithm>
 #include <cmath>
 
 #include "centric/scoring.hpp"
@@ -32,7 +33,8 @@ std::vector<std::optional<double>> respondent_scores(const Questionnaire& q, con
       ++answered;
     }
     const std::size_t k = d.questions.size();
-    if (answered > 0 && answered >= (k + 1) / 2) scores.emplace_back(weighted / weights);
+    // Clamped: a weighted mean of 100s may come out a hair above 100 in floating point.
+    if (answered > 0 && answered >= (k + 1) / 2) scores.emplace_back(std::clamp(weighted / weights, 0.0, 100.0));
     else scores.emplace_back(std::nullopt);
   }
   return scores;

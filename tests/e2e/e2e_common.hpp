@@ -45,8 +45,9 @@ inline json builtin_questionnaire() {
 }
 
 inline std::vector<std::string> dimension_ids() {
+  const json questionnaire = builtin_questionnaire();
   std::vector<std::string> ids;
-  for (const auto& d : builtin_questionnaire()["dimensions"]) ids.push_back(d["id"].get<std::string>());
+  for (const auto& d : questionnaire["dimensions"]) ids.push_back(d["id"].get<std::string>());
   return ids;
 }
 

@@ -732,7 +732,8 @@ TEST_CASE("questionnaire syntax: nesting 100000 levels deep is refused without a
     for (int i = 0; i < 100000; ++i) deep += "{\"a\":";
     deep += "1";
     deep += std::string(100000, '}');
-    const auto l = read_questionnaire(dump_with_raw(valid_questionnaire(), json::json_pointer("/extra"), deep), "q.json");
+    const std::string text = dump_with_raw(valid_questionnaire(), json::json_pointer("/extra"), deep);
+    const auto l = read_questionnaire(text, "q.json");
     CHECK_FALSE(l.ok());
     CHECK(count_errors(l) == 1);
   }
@@ -759,7 +760,8 @@ TEST_CASE("questionnaire syntax: a huge integer as scale.min is an error, not a 
 
 TEST_CASE("questionnaire syntax: an integer just beyond int range as scale.max is an error") {
   for (const char* raw : {"2147483648", "-2147483649", "9223372036854775807", "18446744073709551615"}) {
-    const auto l = read_questionnaire(dump_with_raw(valid_questionnaire(), json::json_pointer("/scale/max"), raw), "q.json");
+    const std::string text = dump_with_raw(valid_questionnaire(), json::json_pointer("/scale/max"), raw);
+    const auto l = read_questionnaire(text, "q.json");
     INFO(raw << "\n" << listing(l));
     CHECK_FALSE(l.ok());
     CHECK(has_error(l, "scale.max", "whole number"));
