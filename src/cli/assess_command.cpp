@@ -93,9 +93,10 @@ int run_assess(const AssessOptions& o) {
   const Assessment assessment = assess(tally, scoring);
   Report report{*questionnaire, assessment, summary, questionnaire->default_language, {}};
   if (assessment.organisation.n < o.min_group) {
-    report.warnings.push_back(fmt::format("the organisation has {} respondents, fewer than {}: individual answers may "
+    report.warnings.push_back(fmt::format("the organisation has {} respondent{}, fewer than {}: individual answers may "
                                           "be recognisable",
-                                          assessment.organisation.n, o.min_group));
+                                          assessment.organisation.n, assessment.organisation.n == 1 ? "" : "s",
+                                          o.min_group));
     fmt::print(stderr, "centric: warning: {}\n", report.warnings.back());
   }
 

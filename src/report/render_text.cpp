@@ -118,14 +118,16 @@ class TextRenderer {
     table.add_row(std::move(head));
     table.add_rule();
     bool any_suppressed = false;
+    bool any_shown = false;
     for (const auto& d : a_.departments) {
       if (d.suppressed) {
         any_suppressed = true;
         continue;
       }
       score_row(table, department_name(d.id), d);
+      any_shown = true;
     }
-    table.add_rule();
+    if (any_shown) table.add_rule();  // no empty section between two rules when all are hidden
     score_row(table, "Organisation", a_.organisation);
     if (a_.roles_shown) {
       score_row(table, "Leaders", a_.leaders);

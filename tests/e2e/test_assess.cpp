@@ -241,6 +241,19 @@ TEST_CASE("assess: --output into a directory that does not exist: exit 1 and not
   CHECK(list_directory(dir.path()).empty());
 }
 
+TEST_CASE("assess: --output naming an existing directory: exit 1 and no temporary file left", "[assess][exit1][output]") {
+  TempDir dir;
+  std::filesystem::create_directories(dir.file("reports"));
+  ProcessOptions options;
+  options.working_directory = dir.path();
+  const auto r = run_centric(with({"assess", "--output", "reports"}, example_inputs()), options);
+  CHECK(r.exit_code == 1);
+  CHECK(r.out.empty());
+  CHECK(has_line_starting_with(r.err, "centric: error: reports: "));
+  CHECK(list_directory(dir.path()) == std::vector<std::string>{"reports"});
+  CHECK(list_directory(dir.file("reports")).empty());
+}
+
 TEST_CASE("assess: --strict refuses to report when an input is rejected", "[assess][exit1][strict]") {
   TempDir dir;
   json bad = answer_set("bad-1");
@@ -373,6 +386,12 @@ TEST_CASE("assess: a directory, an object file, an array file, a .jsonl and stdi
                                options);
     REQUIRE(r.exit_code == 0);
     CHECK(parse_report(r.out)["organisation"]["n"] == 9);
+  }
+  SECTION("stdin as one object on one line") {
+    options.stdin_text = answer_set("in-1", "hr").dump() + "\n";
+    const auto r = run_centric({"assess", "--format", "json", "single.json", "-"}, options);
+    REQUIRE(r.exit_code == 0);
+    CHECK(parse_report(r.out)["organisation"]["n"] == 2);
   }
   SECTION("stdin as an array") {
     options.stdin_text = json::array({answer_set("in-1", "hr"), answer_set("in-2", "hr"), answer_set("in-3", "hr")}).dump(2);
@@ -720,6 +739,27 @@ TEST_CASE("assess: the text report follows COLUMNS when it is wider", "[assess][
   for (const auto& line : split_lines(r.out)) widest = std::max(widest, code_points(line));
   CHECK(widest <= 120);
   CHECK(widest > 80);  // paragraphs use the room
+}
+
+TEST_CASE("assess: a text report whose departments are all hidden has no empty table section", "[assess][text]") {
+  TempDir dir;
+  dir.write("one.json", answer_set("only-one").dump());
+  ProcessOptions options;
+  options.working_directory = dir.path();
+  const auto r = run_centric({"assess", "one.json"}, options);
+  REQUIRE(r.exit_code == 0);
+  const auto lines = split_lines(r.out);
+  const auto is_rule = [](const std::string& l) { return !l.empty() && starts_with(l, "\u2500") && l.find_first_not_of("\u2500") == std::string::npos; };
+  for (std::size_t i = 1; i < lines.size(); ++i) {
+    INFO("lines " << i << " and " << i + 1);
+    CHECK_FALSE((is_rule(lines[i - 1]) && is_rule(lines[i])));
+  }
+  CHECK(std::any_of(lines.begin(), lines.end(), [](auto& l) { return starts_with(l, "Organisation "); }));
+  // One respondent, in the singular, and warned about.
+  CHECK(contains(r.err, "centric: warning: the organisation has 1 respondent,"));
+  std::string joined = r.out;
+  std::replace(joined.begin(), joined.end(), '\n', ' ');
+  CHECK(contains(joined, "has 1 respondent,"));
 }
 
 // ---------------------------------------------------------------------------------------
