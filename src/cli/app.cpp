@@ -1,6 +1,7 @@
 #include <fmt/format.h>
 
 #include <exception>
+#include <string>
 #include <new>
 
 #include "cli/commands.hpp"
@@ -23,7 +24,14 @@ int run(int argc, char** argv) {
     // --help and --version end parsing with code 0; everything else is a usage error,
     // which centric promises as exit 2 (CLI11's own codes are 100 and up).
     if (e.get_exit_code() == 0) return app.exit(e);
-    fmt::print(stderr, "centric: error: {}\nRun 'centric --help' for usage.\n", e.what());
+    std::string message = e.what();
+    if (dynamic_cast<const CLI::RequiredError*>(&e) != nullptr && app.get_subcommands().empty()) {
+      // CLI11 says "A subcommand is required" also for a misspelt one: name it.
+      message = argc > 1 && argv[1][0] != '-'
+                    ? fmt::format("unknown command '{}' (commands: assess, validate, questionnaire)", argv[1])
+                    : "a command is required: assess, validate or questionnaire";
+    }
+    fmt::print(stderr, "centric: error: {}\nRun 'centric --help' for usage.\n", message);
     return exit_usage;
   }
 

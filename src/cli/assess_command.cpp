@@ -1,5 +1,6 @@
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <iostream>
 #include <memory>
@@ -52,6 +53,10 @@ std::optional<std::string> clashes_with_input(const std::string& output, const s
 }
 
 int run_assess(const AssessOptions& o) {
+  if (std::count(o.inputs.begin(), o.inputs.end(), "-") > 1) {
+    fmt::print(stderr, "centric: error: standard input (-) can be read only once\n");
+    return exit_usage;
+  }
   auto questionnaire = choose_questionnaire(o.questionnaire);
   if (!questionnaire) return exit_failed;
 
@@ -133,7 +138,7 @@ int run_assess(const AssessOptions& o) {
 Command set_assess_command(CLI::App& parent) {
   auto options = std::make_shared<AssessOptions>();
   CLI::App* app = parent.add_subcommand("assess", "Score answer files and print the report");
-  app->add_option("inputs", options->inputs,
+  app->add_option("INPUT", options->inputs,
                   "Answer files (.json: one answer set or an array; .jsonl: one per line), directories, or - for "
                   "standard input")
       ->required()

@@ -1,5 +1,6 @@
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <iostream>
 #include <memory>
@@ -43,6 +44,10 @@ int run_validate(const ValidateOptions& o) {
   std::optional<Questionnaire> answers_questionnaire;  // loaded when the first answer file needs it
   std::unique_ptr<AnswerInputs> answers;
   bool all_ok = true;
+  if (std::count(o.files.begin(), o.files.end(), "-") > 1) {
+    fmt::print(stderr, "centric: error: standard input (-) can be read only once\n");
+    return exit_usage;
+  }
   for (const auto& file : o.files) {
     switch (kind_of(file)) {
       case Kind::questionnaire: {
@@ -74,6 +79,9 @@ int run_validate(const ValidateOptions& o) {
         const auto bad = s.rejected.size() - rejected_before;
         if (bad == 0) {
           fmt::print("{}: ok ({} answer set{})\n", file, checked, checked == 1 ? "" : "s");
+        } else if (bad == 1 && checked == 1 && s.rejected.back().source == file) {
+          fmt::print("{}: invalid\n", file);  // the whole file: unreadable or not JSON
+          all_ok = false;
         } else {
           fmt::print("{}: {} of {} answer set{} rejected\n", file, bad, checked, checked == 1 ? "" : "s");
           all_ok = false;
@@ -90,7 +98,7 @@ int run_validate(const ValidateOptions& o) {
 Command set_validate_command(CLI::App& parent) {
   auto options = std::make_shared<ValidateOptions>();
   CLI::App* app = parent.add_subcommand("validate", "Check questionnaire and answer files");
-  app->add_option("files", options->files, "Questionnaire or answer files (told apart by their \"format\")")
+  app->add_option("FILE", options->files, "Questionnaire or answer files (told apart by their \"format\")")
       ->required()
       ->type_name("FILE");
   app->add_option("-q,--questionnaire", options->questionnaire,

@@ -1,5 +1,7 @@
 #include <fmt/format.h>
 
+#include <cmath>
+
 #include "centric/answers_io.hpp"
 #include "io/json_fields.hpp"
 
@@ -92,7 +94,9 @@ std::variant<AnswerSet, std::vector<Diagnostic>> AnswerSetReader::read(const jso
       }
       const double v = value.get<double>();
       if (v < scale.min || v > scale.max) {
-        f.error(q_at, fmt::format("{} is outside the scale {}..{}", shown(value), scale.min, scale.max));
+        // A huge integer arrives as a double; say so, since its printed form differs from the file's.
+        f.error(q_at, fmt::format("{}{} is outside the scale {}..{}", std::abs(v) >= 1e15 ? "the huge number " : "",
+                                  shown(value), scale.min, scale.max));
         continue;
       }
       slot = AnswerValue::of(static_cast<int>(v));

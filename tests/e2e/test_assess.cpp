@@ -294,6 +294,7 @@ TEST_CASE("assess: usage errors exit 2 with a centric error on stderr and nothin
       {"unknown subcommand", {"frobnicate", examples}},
       {"no subcommand", {}},
       {"unknown global option", {"--no-such-option"}},
+      {"standard input twice", {"assess", "-", "-"}},
   };
   for (const auto& [name, args] : cases) {
     INFO(name);
@@ -302,6 +303,18 @@ TEST_CASE("assess: usage errors exit 2 with a centric error on stderr and nothin
     CHECK(starts_with(r.err, "centric: error:"));
     CHECK(r.out.empty());
   }
+}
+
+TEST_CASE("usage errors say what is wrong in the user's words", "[usage]") {
+  auto r = run_centric({"frobnicate"});
+  CHECK(r.exit_code == 2);
+  CHECK(r.err.find("unknown command 'frobnicate'") != std::string::npos);
+  r = run_centric({"assess"});
+  CHECK(r.exit_code == 2);
+  CHECK(r.err.find("INPUT is required") != std::string::npos);
+  r = run_centric({"assess", "-", "-"});
+  CHECK(r.exit_code == 2);
+  CHECK(r.err.find("standard input (-) can be read only once") != std::string::npos);
 }
 
 TEST_CASE("centric --help and assess --help print usage on stdout and exit 0", "[usage]") {

@@ -129,6 +129,7 @@ TEST_CASE("validate: a missing file is an error: exit 1", "[validate]") {
   const auto r = validate_in(dir, {"missing.json"});
   CHECK(r.exit_code == 1);
   CHECK(has_line_starting_with(r.err, "centric: error: missing.json: "));
+  CHECK(contains(r.out, "missing.json: invalid"));  // not "1 of 1 answer set rejected"
 }
 
 TEST_CASE("validate: one good and one bad file: exit 1 and both reported", "[validate]") {
