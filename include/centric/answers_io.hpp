@@ -26,8 +26,7 @@ class AnswerSetReader {
   explicit AnswerSetReader(const Questionnaire& questionnaire);
 
   // Either the answer set or every problem that rejects it.
-  std::variant<AnswerSet, std::vector<Diagnostic>> read(const nlohmann::json& doc,
-                                                        const std::string& source) const;
+  std::variant<AnswerSet, std::vector<Diagnostic>> read(const nlohmann::json& doc, const std::string& source) const;
   const Questionnaire& questionnaire() const { return questionnaire_; }
 
  private:

@@ -30,7 +30,6 @@ struct TextStyle {
 std::string render_text(const Report& report, const TextStyle& style);
 
 // The questionnaire, readable in a terminal.
-std::string render_questionnaire(const Questionnaire& q, const std::string& language,
-                                 const TextStyle& style);
+std::string render_questionnaire(const Questionnaire& q, const std::string& language, const TextStyle& style);
 
 }  // namespace centric

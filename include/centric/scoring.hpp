@@ -114,7 +114,7 @@ struct GroupResult {
   bool suppressed = false;
   std::optional<Overall> overall;
   std::vector<std::optional<DimensionResult>> dimensions;  // one per questionnaire dimension
-  std::vector<std::size_t> weakest;  // dimensions with a score, weakest first (all of them)
+  std::vector<std::size_t> weakest;                        // dimensions with a score, weakest first (all of them)
   std::vector<RecommendationResult> recommendations;
 };
 
@@ -122,7 +122,7 @@ struct Assessment {
   ScoringOptions options;
   GroupResult organisation;
   std::vector<GroupResult> departments;  // sorted by id
-  bool roles_shown = false;               // both role subgroups have >= min_group
+  bool roles_shown = false;              // both role subgroups have >= min_group
   GroupResult leaders;
   GroupResult employees;
   std::vector<std::optional<double>> silo_spread;  // per dimension

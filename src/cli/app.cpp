@@ -1,8 +1,8 @@
 #include <fmt/format.h>
 
 #include <exception>
-#include <string>
 #include <new>
+#include <string>
 
 #include "cli/commands.hpp"
 
@@ -13,8 +13,9 @@ int run(int argc, char** argv) {
   app.name("centric");
   app.set_version_flag("--version", CENTRIC_VERSION);
   app.require_subcommand(1);
-  app.footer("Run 'centric COMMAND --help' for a command's options. Exit codes: 0 done, 1 nothing could be done, "
-             "2 usage error, 3 done but some inputs were rejected.");
+  app.footer(
+      "Run 'centric COMMAND --help' for a command's options. Exit codes: 0 done, 1 nothing could be done, "
+      "2 usage error, 3 done but some inputs were rejected.");
 
   std::vector<Command> commands{set_assess_command(app), set_validate_command(app), set_questionnaire_command(app)};
 

@@ -44,9 +44,10 @@ std::optional<std::string> clashes_with_input(const std::string& output, const s
       const fs::path dir = fs::weakly_canonical(input, ec);
       const auto rel = out.lexically_relative(dir);
       if (!rel.empty() && *rel.begin() != "..")
-        return fmt::format("{}: is inside the input directory {} and would be read as answers next time; "
-                           "choose another --output",
-                           output, input);
+        return fmt::format(
+            "{}: is inside the input directory {} and would be read as answers next time; "
+            "choose another --output",
+            output, input);
     }
   }
   return std::nullopt;
@@ -98,10 +99,10 @@ int run_assess(const AssessOptions& o) {
   const Assessment assessment = assess(tally, scoring);
   Report report{*questionnaire, assessment, summary, questionnaire->default_language, {}};
   if (assessment.organisation.n < o.min_group) {
-    report.warnings.push_back(fmt::format("the organisation has {} respondent{}, fewer than {}: individual answers may "
-                                          "be recognisable",
-                                          assessment.organisation.n, assessment.organisation.n == 1 ? "" : "s",
-                                          o.min_group));
+    report.warnings.push_back(
+        fmt::format("the organisation has {} respondent{}, fewer than {}: individual answers may "
+                    "be recognisable",
+                    assessment.organisation.n, assessment.organisation.n == 1 ? "" : "s", o.min_group));
     fmt::print(stderr, "centric: warning: {}\n", report.warnings.back());
   }
 

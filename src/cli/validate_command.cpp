@@ -52,13 +52,17 @@ int run_validate(const ValidateOptions& o) {
     switch (kind_of(file)) {
       case Kind::questionnaire: {
         QuestionnaireLoad load = load_and_report(file);
-        if (load.ok()) fmt::print("{}: ok (questionnaire {} {})\n", file, load.questionnaire->id, load.questionnaire->version);
-        else all_ok = false;
+        if (load.ok())
+          fmt::print("{}: ok (questionnaire {} {})\n", file, load.questionnaire->id, load.questionnaire->version);
+        else
+          all_ok = false;
         break;
       }
       case Kind::unknown:
-        fmt::print(stderr, "centric: error: {}: format: not a centric questionnaire or answers file "
-                           "(expected \"centric-questionnaire/1\" or \"centric-answers/1\")\n", file);
+        fmt::print(stderr,
+                   "centric: error: {}: format: not a centric questionnaire or answers file "
+                   "(expected \"centric-questionnaire/1\" or \"centric-answers/1\")\n",
+                   file);
         all_ok = false;
         break;
       case Kind::answers: {
@@ -72,7 +76,8 @@ int run_validate(const ValidateOptions& o) {
         const auto warnings_before = answers->summary().warnings.size();
         answers->read_argument(file, std::cin);
         const InputSummary& s = answers->summary();
-        for (auto i = warnings_before; i < s.warnings.size(); ++i) fmt::print(stderr, "{}\n", format_for_stderr(s.warnings[i]));
+        for (auto i = warnings_before; i < s.warnings.size(); ++i)
+          fmt::print(stderr, "{}\n", format_for_stderr(s.warnings[i]));
         for (auto i = rejected_before; i < s.rejected.size(); ++i)
           for (const auto& p : s.rejected[i].problems) fmt::print(stderr, "{}\n", format_for_stderr(p));
         const auto checked = s.sources - sources_before;

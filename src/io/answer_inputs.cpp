@@ -159,8 +159,10 @@ void AnswerInputs::read_file(const std::string& path) {
 
 void AnswerInputs::read_text(std::string_view text, const std::string& source, bool json_lines) {
   std::istringstream in{std::string(text)};
-  if (json_lines) read_json_lines(in, source);
-  else read_stream(in, source);
+  if (json_lines)
+    read_json_lines(in, source);
+  else
+    read_stream(in, source);
 }
 
 void AnswerInputs::read_stream(std::istream& in, const std::string& source) {
@@ -199,8 +201,10 @@ void AnswerInputs::read_stream(std::istream& in, const std::string& source) {
     }
     read_json_line(first_line, first_number, source);
     do {
-      if (status == LineReader::Status::too_long) reject_long_line(source, lines.line_number());
-      else read_json_line(line, lines.line_number(), source);
+      if (status == LineReader::Status::too_long)
+        reject_long_line(source, lines.line_number());
+      else
+        read_json_line(line, lines.line_number(), source);
     } while ((status = lines.next(line)) != LineReader::Status::end);
   } else {
     std::string text = seen + line;
@@ -208,7 +212,8 @@ void AnswerInputs::read_stream(std::istream& in, const std::string& source) {
       text += '\n';
       text += line;
       if (status == LineReader::Status::too_long || text.size() > max_json_document_bytes) {
-        reject(source, {Diagnostic::error(source, "", fmt::format("larger than {} MiB", max_json_document_bytes >> 20))});
+        reject(source,
+               {Diagnostic::error(source, "", fmt::format("larger than {} MiB", max_json_document_bytes >> 20))});
         return;
       }
     }
@@ -222,17 +227,20 @@ void AnswerInputs::read_json_lines(std::istream& in, const std::string& source) 
   std::string line;
   LineReader::Status status;
   while ((status = lines.next(line)) != LineReader::Status::end) {
-    if (status == LineReader::Status::too_long) reject_long_line(source, lines.line_number());
-    else read_json_line(line, lines.line_number(), source);
+    if (status == LineReader::Status::too_long)
+      reject_long_line(source, lines.line_number());
+    else
+      read_json_line(line, lines.line_number(), source);
   }
   if (lines.failed()) reject(source, {Diagnostic::error(source, "", "read error")});
 }
 
 void AnswerInputs::reject_long_line(const std::string& source, int number) {
   const std::string entry = fmt::format("{}:{}", source, number);
-  reject(entry, {Diagnostic::error(entry, "", fmt::format("line longer than {} MiB; one answer set per line is far "
-                                                          "shorter",
-                                                          max_json_line_bytes >> 20))});
+  reject(entry, {Diagnostic::error(entry, "",
+                                   fmt::format("line longer than {} MiB; one answer set per line is far "
+                                               "shorter",
+                                               max_json_line_bytes >> 20))});
 }
 
 void AnswerInputs::read_json_line(std::string& line, int number, const std::string& source) {
@@ -251,8 +259,9 @@ void AnswerInputs::read_json_line(std::string& line, int number, const std::stri
   }
   const json& value = std::get<JsonParse>(parsed).value;
   if (!value.is_object()) {
-    reject(entry, {Diagnostic::error(entry, "", fmt::format("each line must hold one answers object, not {}",
-                                                            json_type_name(value)))});
+    reject(entry,
+           {Diagnostic::error(entry, "",
+                              fmt::format("each line must hold one answers object, not {}", json_type_name(value)))});
     return;
   }
   offer(value, entry);
@@ -275,15 +284,17 @@ void AnswerInputs::read_value(const json& value, const std::string& source) {
     return;
   }
   if (!value.is_array()) {
-    reject(source, {Diagnostic::error(source, "", fmt::format("expected an answers object or an array of them, not {}",
-                                                              json_type_name(value)))});
+    reject(source, {Diagnostic::error(
+                       source, "",
+                       fmt::format("expected an answers object or an array of them, not {}", json_type_name(value)))});
     return;
   }
   for (std::size_t i = 0; i < value.size(); ++i) {
     const std::string entry = fmt::format("{}[{}]", source, i);
     if (!value[i].is_object()) {
-      reject(entry, {Diagnostic::error(entry, "", fmt::format("an answer set must be a JSON object, not {}",
-                                                              json_type_name(value[i])))});
+      reject(entry,
+             {Diagnostic::error(entry, "",
+                                fmt::format("an answer set must be a JSON object, not {}", json_type_name(value[i])))});
       continue;
     }
     offer(value[i], entry);

@@ -7,9 +7,8 @@
 
 namespace centric {
 
-
-using nlohmann::json;
 using detail::shown;
+using nlohmann::json;
 
 constexpr std::string_view answers_format = "centric-answers/1";
 
@@ -32,7 +31,8 @@ std::variant<AnswerSet, std::vector<Diagnostic>> AnswerSetReader::read(const jso
   if (auto format = f.string(doc, at, "format", true); format && *format != answers_format)
     f.error(at.key("format"), fmt::format("is {}, expected \"{}\"", shown(*format), answers_format));
 
-  if (const json* q = f.member(doc, at, "questionnaire", true); q != nullptr && f.expect_object(*q, at.key("questionnaire"))) {
+  if (const json* q = f.member(doc, at, "questionnaire", true);
+      q != nullptr && f.expect_object(*q, at.key("questionnaire"))) {
     const JsonPath q_at = at.key("questionnaire");
     auto id = f.string(*q, q_at, "id", true);
     auto version = f.string(*q, q_at, "version", true);
@@ -47,20 +47,27 @@ std::variant<AnswerSet, std::vector<Diagnostic>> AnswerSetReader::read(const jso
     a.questionnaire_version = version.value_or("");
   }
 
-  if (const json* r = f.member(doc, at, "respondent", true); r != nullptr && f.expect_object(*r, at.key("respondent"))) {
+  if (const json* r = f.member(doc, at, "respondent", true);
+      r != nullptr && f.expect_object(*r, at.key("respondent"))) {
     const JsonPath r_at = at.key("respondent");
     if (auto department = f.string(*r, r_at, "department", true)) {
       if (department->empty()) f.error(r_at.key("department"), "must not be empty");
       a.respondent.department = std::move(*department);
     }
     if (const json* role = f.member(*r, r_at, "role", false)) {
-      if (*role == "leader") a.respondent.role = Role::leader;
-      else if (*role == "employee") a.respondent.role = Role::employee;
-      else f.error(r_at.key("role"), fmt::format("is {}; it must be \"leader\" or \"employee\" (or left out)", shown(*role)));
+      if (*role == "leader")
+        a.respondent.role = Role::leader;
+      else if (*role == "employee")
+        a.respondent.role = Role::employee;
+      else
+        f.error(r_at.key("role"),
+                fmt::format("is {}; it must be \"leader\" or \"employee\" (or left out)", shown(*role)));
     }
     if (auto id = f.string(*r, r_at, "id", false)) {
-      if (id->empty()) f.error(r_at.key("id"), "must not be empty (leave it out instead)");
-      else a.respondent.id = std::move(*id);
+      if (id->empty())
+        f.error(r_at.key("id"), "must not be empty (leave it out instead)");
+      else
+        a.respondent.id = std::move(*id);
     }
   }
 
@@ -69,7 +76,8 @@ std::variant<AnswerSet, std::vector<Diagnostic>> AnswerSetReader::read(const jso
 
   const Scale& scale = questionnaire_.scale;
   a.answers.assign(question_index_.size(), AnswerValue::skipped());
-  if (const json* answers = f.member(doc, at, "answers", true); answers != nullptr && f.expect_object(*answers, at.key("answers"))) {
+  if (const json* answers = f.member(doc, at, "answers", true);
+      answers != nullptr && f.expect_object(*answers, at.key("answers"))) {
     for (const auto& [question, value] : answers->items()) {
       const JsonPath q_at = at.key("answers").key(question);
       auto found = question_index_.find(question);
@@ -79,8 +87,10 @@ std::variant<AnswerSet, std::vector<Diagnostic>> AnswerSetReader::read(const jso
       }
       AnswerValue& slot = a.answers[found->second];
       if (value.is_string() && value.get_ref<const std::string&>() == "na") {
-        if (scale.not_applicable) slot = AnswerValue::na();
-        else f.error(q_at, "\"na\" (not applicable) is not allowed: this questionnaire's scale has no N/A");
+        if (scale.not_applicable)
+          slot = AnswerValue::na();
+        else
+          f.error(q_at, "\"na\" (not applicable) is not allowed: this questionnaire's scale has no N/A");
         continue;
       }
       if (!value.is_number()) {
@@ -89,7 +99,8 @@ std::variant<AnswerSet, std::vector<Diagnostic>> AnswerSetReader::read(const jso
         continue;
       }
       if (!detail::is_whole_number(value)) {
-        f.error(q_at, fmt::format("{} is not a whole number (the scale is {}..{})", shown(value), scale.min, scale.max));
+        f.error(q_at,
+                fmt::format("{} is not a whole number (the scale is {}..{})", shown(value), scale.min, scale.max));
         continue;
       }
       const double v = value.get<double>();

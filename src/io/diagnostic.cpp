@@ -25,16 +25,18 @@ std::string describe(const Diagnostic& d) {
 
 std::string describe_without_source(const Diagnostic& d) {
   std::string out;
-  if (d.line > 0 && d.column > 0) out = fmt::format("line {}, column {}: ", d.line, d.column);
-  else if (d.line > 0) out = fmt::format("line {}: ", d.line);
-  else if (d.column > 0) out = fmt::format("column {}: ", d.column);
+  if (d.line > 0 && d.column > 0)
+    out = fmt::format("line {}, column {}: ", d.line, d.column);
+  else if (d.line > 0)
+    out = fmt::format("line {}: ", d.line);
+  else if (d.column > 0)
+    out = fmt::format("column {}: ", d.column);
   if (!d.path.empty()) out += d.path + ": ";
   return out + d.message;
 }
 
 std::string format_for_stderr(const Diagnostic& d) {
-  return fmt::format("centric: {}: {}", d.severity == Diagnostic::Severity::error ? "error" : "warning",
-                     describe(d));
+  return fmt::format("centric: {}: {}", d.severity == Diagnostic::Severity::error ? "error" : "warning", describe(d));
 }
 
 bool has_errors(const std::vector<Diagnostic>& diagnostics) {

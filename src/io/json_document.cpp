@@ -15,7 +15,10 @@ Diagnostic at_byte(const std::string& source, std::string_view text, std::size_t
   int line = 1;
   std::size_t line_start = 0;
   for (std::size_t i = 0; i < offset; ++i)
-    if (text[i] == '\n') { ++line; line_start = i + 1; }
+    if (text[i] == '\n') {
+      ++line;
+      line_start = i + 1;
+    }
   int column = 1;
   for (std::size_t i = line_start; i < offset; ++i)
     if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) ++column;
@@ -35,9 +38,7 @@ std::string strip_exception_prefix(std::string_view what) {
   return std::string(what);
 }
 
-bool only_whitespace(std::string_view text) {
-  return text.find_first_not_of(" \t\r\n") == std::string_view::npos;
-}
+bool only_whitespace(std::string_view text) { return text.find_first_not_of(" \t\r\n") == std::string_view::npos; }
 
 }  // namespace
 

@@ -2,10 +2,10 @@
 // instead of stopping at the first, so that a file's every mistake is reported at once.
 #pragma once
 
-#include <cmath>
 #include <fmt/format.h>
-#include <optional>
+#include <cmath>
 #include <limits>
+#include <optional>
 #include <string>
 #include <vector>
 

@@ -19,23 +19,31 @@ bool is_plain_key(std::string_view k) {
 JsonPath JsonPath::key(std::string_view k) const {
   if (is_plain_key(k)) return JsonPath(path_.empty() ? std::string(k) : path_ + "." + std::string(k));
   // Question ids hold dots, so they are quoted to keep the path unambiguous.
-  return JsonPath(path_ + "[" + nlohmann::json(std::string(k)).dump(-1, ' ', false,
-                                                                    nlohmann::json::error_handler_t::replace) + "]");
+  return JsonPath(path_ + "[" +
+                  nlohmann::json(std::string(k)).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + "]");
 }
 
 JsonPath JsonPath::index(std::size_t i) const { return JsonPath(fmt::format("{}[{}]", path_, i)); }
 
 std::string_view json_type_name(const nlohmann::json& v) {
   switch (v.type()) {
-    case nlohmann::json::value_t::null: return "null";
-    case nlohmann::json::value_t::object: return "an object";
-    case nlohmann::json::value_t::array: return "an array";
-    case nlohmann::json::value_t::string: return "a string";
-    case nlohmann::json::value_t::boolean: return "a boolean";
+    case nlohmann::json::value_t::null:
+      return "null";
+    case nlohmann::json::value_t::object:
+      return "an object";
+    case nlohmann::json::value_t::array:
+      return "an array";
+    case nlohmann::json::value_t::string:
+      return "a string";
+    case nlohmann::json::value_t::boolean:
+      return "a boolean";
     case nlohmann::json::value_t::number_integer:
-    case nlohmann::json::value_t::number_unsigned: return "an integer";
-    case nlohmann::json::value_t::number_float: return "a number";
-    default: return "a value";
+    case nlohmann::json::value_t::number_unsigned:
+      return "an integer";
+    case nlohmann::json::value_t::number_float:
+      return "a number";
+    default:
+      return "a value";
   }
 }
 

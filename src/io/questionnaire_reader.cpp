@@ -39,8 +39,9 @@ class QuestionnaireChecker {
     Questionnaire q;
     const JsonPath at;
     if (!f_.expect_object(root, at)) return q;
-    f_.warn_unknown_keys(root, at, {"$schema", "format", "id", "version", "default_language", "languages", "title",
-                                    "intro", "scale", "levels", "departments", "dimensions"});
+    f_.warn_unknown_keys(root, at,
+                         {"$schema", "format", "id", "version", "default_language", "languages", "title", "intro",
+                          "scale", "levels", "departments", "dimensions"});
     if (auto format = f_.string(root, at, "format", true); format && *format != questionnaire_format)
       f_.error(at.key("format"), fmt::format("is {}, expected \"{}\"", shown(*format), questionnaire_format));
     q.id = f_.id(root, at, "id", true).value_or("");
@@ -82,8 +83,8 @@ class QuestionnaireChecker {
       if (!default_language_.empty() && !t.has(default_language_))
         f_.error(here, fmt::format("has no text in the default language \"{}\"", default_language_));
     } else {
-      f_.error(here, fmt::format("must be a string or an object of language codes to strings, not {}",
-                                 json_type_name(*v)));
+      f_.error(here,
+               fmt::format("must be a string or an object of language codes to strings, not {}", json_type_name(*v)));
     }
     if (!t.empty()) {
       SeenText seen{here.str(), {}};
@@ -163,16 +164,18 @@ class QuestionnaireChecker {
       Level level;
       if (auto number = f_.integer(item, level_at, "level", true)) {
         if (*number != static_cast<int>(i) + 1)
-          f_.error(level_at.key("level"), fmt::format("is {}, expected {} (levels are numbered 1, 2, 3 ... in order)",
-                                                      *number, i + 1));
+          f_.error(level_at.key("level"),
+                   fmt::format("is {}, expected {} (levels are numbered 1, 2, 3 ... in order)", *number, i + 1));
         level.number = *number;
       }
       if (auto min = f_.number(item, level_at, "min", true)) {
-        if (i == 0 && *min != 0) f_.error(level_at.key("min"), fmt::format("is {}; the first level's min must be 0", *min));
-        if (*min < 0 || *min >= 100) f_.error(level_at.key("min"), fmt::format("is {}; it must be in 0..100 (below 100)", *min));
+        if (i == 0 && *min != 0)
+          f_.error(level_at.key("min"), fmt::format("is {}; the first level's min must be 0", *min));
+        if (*min < 0 || *min >= 100)
+          f_.error(level_at.key("min"), fmt::format("is {}; it must be in 0..100 (below 100)", *min));
         if (previous_min && *min <= *previous_min)
-          f_.error(level_at.key("min"), fmt::format("is {}; it must be above the previous level's min ({})", *min,
-                                                    *previous_min));
+          f_.error(level_at.key("min"),
+                   fmt::format("is {}; it must be above the previous level's min ({})", *min, *previous_min));
         previous_min = *min;
         level.min = *min;
       }
@@ -194,7 +197,8 @@ class QuestionnaireChecker {
       f_.warn_unknown_keys(item, department_at, {"id", "name"});
       Department d;
       if (auto id = f_.id(item, department_at, "id", true)) {
-        if (!seen.insert(*id).second) f_.error(department_at.key("id"), fmt::format("duplicate department id {}", shown(*id)));
+        if (!seen.insert(*id).second)
+          f_.error(department_at.key("id"), fmt::format("duplicate department id {}", shown(*id)));
         d.id = *id;
       }
       d.name = localized(item, department_at, "name", false);
@@ -284,8 +288,8 @@ class QuestionnaireChecker {
         for (std::size_t k = 0; k < levels->size(); ++k) {
           auto level = detail::as_int((*levels)[k]);
           if (!level || *level < 1 || *level > static_cast<int>(q.levels.size())) {
-            f_.error(rec_at.key("levels").index(k),
-                     fmt::format("{} is not a level of this questionnaire (1..{})", shown((*levels)[k]), q.levels.size()));
+            f_.error(rec_at.key("levels").index(k), fmt::format("{} is not a level of this questionnaire (1..{})",
+                                                                shown((*levels)[k]), q.levels.size()));
             continue;
           }
           r.levels.push_back(*level);

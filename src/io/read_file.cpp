@@ -15,9 +15,10 @@ namespace centric {
 namespace {
 
 std::string too_large(std::size_t max_bytes) {
-  return fmt::format("larger than {} MiB: not a questionnaire or answers file (for many answer sets, use JSON "
-                     "Lines: a .jsonl file, one answer set per line)",
-                     max_bytes >> 20);
+  return fmt::format(
+      "larger than {} MiB: not a questionnaire or answers file (for many answer sets, use JSON "
+      "Lines: a .jsonl file, one answer set per line)",
+      max_bytes >> 20);
 }
 
 }  // namespace

@@ -2,9 +2,7 @@
 
 namespace centric {
 
-bool LocalizedText::has(std::string_view language) const {
-  return by_language.find(language) != by_language.end();
-}
+bool LocalizedText::has(std::string_view language) const { return by_language.find(language) != by_language.end(); }
 
 const std::string& LocalizedText::in(std::string_view language, std::string_view fallback) const {
   static const std::string none;

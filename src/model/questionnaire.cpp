@@ -14,8 +14,6 @@ std::size_t Questionnaire::question_count() const {
   return count;
 }
 
-std::string_view Questionnaire::major_version(std::string_view version) {
-  return version.substr(0, version.find('.'));
-}
+std::string_view Questionnaire::major_version(std::string_view version) { return version.substr(0, version.find('.')); }
 
 }  // namespace centric

@@ -63,7 +63,8 @@ class JsonRenderer {
     out["partial"] = g.partial;
     if (!organisation_like) out["suppressed"] = false;
     if (g.overall) {
-      out["overall"] = {{"score", g.overall->score}, {"level", g.overall->level}, {"level_name", level_name(g.overall->level)}};
+      out["overall"] = {
+          {"score", g.overall->score}, {"level", g.overall->level}, {"level_name", level_name(g.overall->level)}};
     } else {
       out["overall"] = {{"score", nullptr}, {"level", nullptr}, {"level_name", nullptr}};
     }
@@ -102,12 +103,16 @@ class JsonRenderer {
   ojson inputs() const {
     const InputSummary& in = r_.inputs;
     ojson rejected = ojson::array();
-    for (const auto& rejection : in.rejected) rejected.push_back({{"source", rejection.source}, {"error", rejection.reason()}});
+    for (const auto& rejection : in.rejected)
+      rejected.push_back({{"source", rejection.source}, {"error", rejection.reason()}});
     ojson warnings = ojson::array();
     for (const auto& w : in.warnings) warnings.push_back(describe(w));
     for (const auto& w : r_.warnings) warnings.push_back(w);
-    return {{"sources", in.sources},   {"accepted", in.accepted}, {"partial", in.partial},
-            {"rejected", std::move(rejected)}, {"warnings", std::move(warnings)}};
+    return {{"sources", in.sources},
+            {"accepted", in.accepted},
+            {"partial", in.partial},
+            {"rejected", std::move(rejected)},
+            {"warnings", std::move(warnings)}};
   }
 
   const Report& r_;

@@ -16,7 +16,8 @@ class QuestionnaireRenderer {
 
   std::string render() {
     out_ += bold(t(q_.title)) + "\n";
-    out_ += fmt::format("{} {} - {} dimensions, {} questions\n", q_.id, q_.version, q_.dimensions.size(), q_.question_count());
+    out_ += fmt::format("{} {} - {} dimensions, {} questions\n", q_.id, q_.version, q_.dimensions.size(),
+                        q_.question_count());
     if (!q_.intro.empty()) {
       out_ += "\n";
       paragraph(t(q_.intro), "");
@@ -26,7 +27,8 @@ class QuestionnaireRenderer {
     for (std::size_t i = 0; i < q_.dimensions.size(); ++i) dimension(i);
     if (!q_.departments.empty()) {
       heading("Departments");
-      for (const auto& d : q_.departments) out_ += fmt::format("  {:<22} {}\n", d.id, d.name.empty() ? d.id : t(d.name));
+      for (const auto& d : q_.departments)
+        out_ += fmt::format("  {:<22} {}\n", d.id, d.name.empty() ? d.id : t(d.name));
     }
     out_ += "\n(R) = reverse-scored: agreeing lowers the score.\n";
     return std::move(out_);
@@ -61,7 +63,8 @@ class QuestionnaireRenderer {
 
   void dimension(std::size_t index) {
     const Dimension& d = q_.dimensions[index];
-    heading(fmt::format("{}. {} [{}]{}", index + 1, t(d.name), d.id, d.weight != 1 ? fmt::format(", weight {:g}", d.weight) : ""));
+    heading(fmt::format("{}. {} [{}]{}", index + 1, t(d.name), d.id,
+                        d.weight != 1 ? fmt::format(", weight {:g}", d.weight) : ""));
     if (!d.description.empty()) paragraph(t(d.description), "  ");
     out_ += "\n";
     for (std::size_t k = 0; k < d.questions.size(); ++k) {

@@ -97,13 +97,17 @@ class TextRenderer {
     row.push_back({std::to_string(g.n), TextTable::Align::right});
     for (std::size_t i = 0; i < q_.dimensions.size(); ++i) {
       const auto& d = g.dimensions[i];
-      if (d) row.push_back({fmt::format("{:.0f} L{}", d->score, d->level), TextTable::Align::right, level_style(d->level, levels())});
-      else row.push_back({"-", TextTable::Align::right});
+      if (d)
+        row.push_back(
+            {fmt::format("{:.0f} L{}", d->score, d->level), TextTable::Align::right, level_style(d->level, levels())});
+      else
+        row.push_back({"-", TextTable::Align::right});
     }
     if (g.overall)
       row.push_back({fmt::format("{:.0f} L{}", g.overall->score, g.overall->level), TextTable::Align::right,
                      level_style(g.overall->level, levels()) | fmt::emphasis::bold});
-    else row.push_back({"-", TextTable::Align::right});
+    else
+      row.push_back({"-", TextTable::Align::right});
     table.add_row(std::move(row));
   }
 
@@ -135,7 +139,8 @@ class TextRenderer {
     }
     out_ += table.render(style_.width, style_.color);
     std::string legend = "Levels:";
-    for (const auto& l : q_.levels) legend += fmt::format(" L{} {} ({:g}+){}", l.number, t(l.name), l.min, l.number == levels() ? "" : ",");
+    for (const auto& l : q_.levels)
+      legend += fmt::format(" L{} {} ({:g}+){}", l.number, t(l.name), l.min, l.number == levels() ? "" : ",");
     paragraph(legend);
     if (any_suppressed) paragraph("Departments not in the table are listed below.");
   }
@@ -149,8 +154,9 @@ class TextRenderer {
     if (small.empty() && protecting.empty()) return;
     heading("Not shown, to protect anonymity");
     for (const auto* d : small)
-      paragraph(fmt::format("{} (n={}): fewer than {} respondents.", department_name(d->id), d->n, a_.options.min_group),
-                "    ", "  - ");
+      paragraph(
+          fmt::format("{} (n={}): fewer than {} respondents.", department_name(d->id), d->n, a_.options.min_group),
+          "    ", "  - ");
     for (const auto* d : protecting)
       paragraph(fmt::format("{} (n={}): hidden as well, so that the smaller groups cannot be worked out by subtracting "
                             "the shown departments from the organisation.",
@@ -173,7 +179,8 @@ class TextRenderer {
       table.add_row({{t(q_.dimensions[i].name)},
                      {cell(a_.silo_spread[i], false), TextTable::Align::right},
                      {cell(a_.leader_gap[i], true), TextTable::Align::right}});
-      if (a_.silo_spread[i] && (!widest_spread || *a_.silo_spread[i] > *a_.silo_spread[*widest_spread])) widest_spread = i;
+      if (a_.silo_spread[i] && (!widest_spread || *a_.silo_spread[i] > *a_.silo_spread[*widest_spread]))
+        widest_spread = i;
       if (a_.leader_gap[i] && (!widest_gap || std::abs(*a_.leader_gap[i]) > std::abs(*a_.leader_gap[*widest_gap])))
         widest_gap = i;
     }
@@ -182,13 +189,15 @@ class TextRenderer {
     if (!widest_spread) {
       paragraph("Silo spread: fewer than two departments are shown, so departments cannot be compared.");
     } else if (*a_.silo_spread[*widest_spread] >= notable_spread) {
-      paragraph(fmt::format("Silo spread is the distance between the highest and the lowest department. It is widest in "
-                            "{} ({:.1f} points): departments experience it very differently, a sign of silos.",
-                            t(q_.dimensions[*widest_spread].name), *a_.silo_spread[*widest_spread]));
+      paragraph(
+          fmt::format("Silo spread is the distance between the highest and the lowest department. It is widest in "
+                      "{} ({:.1f} points): departments experience it very differently, a sign of silos.",
+                      t(q_.dimensions[*widest_spread].name), *a_.silo_spread[*widest_spread]));
     } else {
-      paragraph(fmt::format("Silo spread is the distance between the highest and the lowest department; at most {:.1f} "
-                            "points here, so departments see the organisation alike.",
-                            *a_.silo_spread[*widest_spread]));
+      paragraph(
+          fmt::format("Silo spread is the distance between the highest and the lowest department; at most {:.1f} "
+                      "points here, so departments see the organisation alike.",
+                      *a_.silo_spread[*widest_spread]));
     }
     if (!a_.roles_shown) {
       paragraph(fmt::format("Leader gap: not shown, because leaders and employees need at least {} respondents each.",
@@ -224,8 +233,8 @@ class TextRenderer {
     out_ += "\n" + bold(title) + "\n";
     for (const auto& rec : g.recommendations) {
       const Dimension& d = q_.dimensions[rec.dimension];
-      paragraph(fmt::format("{} (L{}): {}", t(d.name), rec.level, t(d.recommendations[rec.recommendation].text)), "    ",
-                "  - ");
+      paragraph(fmt::format("{} (L{}): {}", t(d.name), rec.level, t(d.recommendations[rec.recommendation].text)),
+                "    ", "  - ");
     }
   }
 

@@ -34,8 +34,9 @@ std::string TextTable::render(int width, bool color) const {
         const std::string core = fmt::format(cell.style, "{}", text);
         padded = cell.align == Align::right
                      ? std::string(static_cast<std::size_t>(widths[c] - display_width(text)), ' ') + core
-                     : core + (c + 1 == row.size() ? std::string()
-                                                   : std::string(static_cast<std::size_t>(widths[c] - display_width(text)), ' '));
+                     : core + (c + 1 == row.size()
+                                   ? std::string()
+                                   : std::string(static_cast<std::size_t>(widths[c] - display_width(text)), ' '));
       }
       line += padded;
       if (c + 1 < row.size()) line.append(gap, ' ');

@@ -7,9 +7,7 @@
 namespace centric {
 namespace {
 
-double sample_variance(double sum, double sum_squares, double n) {
-  return (sum_squares - sum * sum / n) / (n - 1);
-}
+double sample_variance(double sum, double sum_squares, double n) { return (sum_squares - sum * sum / n) / (n - 1); }
 
 std::optional<double> cronbach_alpha(const DimensionTally& t) {
   const std::size_t k = t.item_sum.size();
@@ -99,8 +97,10 @@ std::vector<bool> suppression(const std::map<std::string, GroupTally>& departmen
   std::int64_t hidden_total = 0;
   for (const auto& [id, group] : departments) {
     const bool small = group.n < min_group;
-    if (small) hidden_total += group.n;
-    else shown.emplace_back(group.n, hidden.size());
+    if (small)
+      hidden_total += group.n;
+    else
+      shown.emplace_back(group.n, hidden.size());
     hidden.push_back(small);
   }
   std::sort(shown.begin(), shown.end());

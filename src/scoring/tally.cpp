@@ -11,9 +11,7 @@ int oriented(const Question& question, const Scale& scale, int v) {
   return question.reverse ? scale.min + scale.max - v : v;
 }
 
-double item_score(const Scale& scale, int v) {
-  return 100.0 * (v - scale.min) / (scale.max - scale.min);
-}
+double item_score(const Scale& scale, int v) { return 100.0 * (v - scale.min) / (scale.max - scale.min); }
 
 }  // namespace
 
@@ -34,8 +32,10 @@ std::vector<std::optional<double>> respondent_scores(const Questionnaire& q, con
     }
     const std::size_t k = d.questions.size();
     // Clamped: a weighted mean of 100s may come out a hair above 100 in floating point.
-    if (answered > 0 && answered >= (k + 1) / 2) scores.emplace_back(std::clamp(weighted / weights, 0.0, 100.0));
-    else scores.emplace_back(std::nullopt);
+    if (answered > 0 && answered >= (k + 1) / 2)
+      scores.emplace_back(std::clamp(weighted / weights, 0.0, 100.0));
+    else
+      scores.emplace_back(std::nullopt);
   }
   return scores;
 }
@@ -125,9 +125,12 @@ void Tally::add(const AnswerSet& a) {
       const int o = oriented(d.questions[qi], scale, v.value);
       const std::int64_t above = o - scale.min;
       const std::int64_t range = scale.max - scale.min;
-      if (4 * above >= 3 * range) ++favorable;
-      else if (4 * above <= range) ++unfavorable;
-      else ++neutral;
+      if (4 * above >= 3 * range)
+        ++favorable;
+      else if (4 * above <= range)
+        ++unfavorable;
+      else
+        ++neutral;
       total += above;
     }
     for (GroupTally* g : groups) {
@@ -158,8 +161,10 @@ void Tally::merge(const Tally& other) {
   employees_.merge(other.employees_);
   for (const auto& [id, group] : other.departments_) {
     auto found = departments_.find(id);
-    if (found == departments_.end()) departments_.emplace(id, group);
-    else found->second.merge(group);
+    if (found == departments_.end())
+      departments_.emplace(id, group);
+    else
+      found->second.merge(group);
   }
 }
 

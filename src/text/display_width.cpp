@@ -18,10 +18,20 @@ Decoded decode(std::string_view s, std::size_t i) {
   std::size_t length = 0;
   char32_t cp = 0;
   char32_t min = 0;
-  if ((b0 & 0xE0) == 0xC0) { length = 2; cp = b0 & 0x1F; min = 0x80; }
-  else if ((b0 & 0xF0) == 0xE0) { length = 3; cp = b0 & 0x0F; min = 0x800; }
-  else if ((b0 & 0xF8) == 0xF0) { length = 4; cp = b0 & 0x07; min = 0x10000; }
-  else return {0xFFFD, 1, false};
+  if ((b0 & 0xE0) == 0xC0) {
+    length = 2;
+    cp = b0 & 0x1F;
+    min = 0x80;
+  } else if ((b0 & 0xF0) == 0xE0) {
+    length = 3;
+    cp = b0 & 0x0F;
+    min = 0x800;
+  } else if ((b0 & 0xF8) == 0xF0) {
+    length = 4;
+    cp = b0 & 0x07;
+    min = 0x10000;
+  } else
+    return {0xFFFD, 1, false};
   if (i + length > s.size()) return {0xFFFD, 1, false};
   for (std::size_t k = 1; k < length; ++k) {
     const unsigned char b = byte(i + k);
@@ -38,17 +48,15 @@ int code_point_width(char32_t cp) {
   if (cp == 0) return 0;
   if (cp < 0x20 || in(cp, 0x7F, 0x9F)) return 0;
   // Combining marks and zero-width characters.
-  if (in(cp, 0x0300, 0x036F) || in(cp, 0x0483, 0x0489) || in(cp, 0x0591, 0x05BD) ||
-      in(cp, 0x0610, 0x061A) || in(cp, 0x064B, 0x065F) || in(cp, 0x1AB0, 0x1AFF) ||
-      in(cp, 0x1DC0, 0x1DFF) || in(cp, 0x200B, 0x200F) || in(cp, 0x20D0, 0x20FF) ||
-      in(cp, 0xFE00, 0xFE0F) || in(cp, 0xFE20, 0xFE2F) || cp == 0x00AD || cp == 0x2060 ||
+  if (in(cp, 0x0300, 0x036F) || in(cp, 0x0483, 0x0489) || in(cp, 0x0591, 0x05BD) || in(cp, 0x0610, 0x061A) ||
+      in(cp, 0x064B, 0x065F) || in(cp, 0x1AB0, 0x1AFF) || in(cp, 0x1DC0, 0x1DFF) || in(cp, 0x200B, 0x200F) ||
+      in(cp, 0x20D0, 0x20FF) || in(cp, 0xFE00, 0xFE0F) || in(cp, 0xFE20, 0xFE2F) || cp == 0x00AD || cp == 0x2060 ||
       cp == 0xFEFF)
     return 0;
   // Wide and full-width characters (East Asian scripts, most emoji).
-  if (in(cp, 0x1100, 0x115F) || in(cp, 0x2E80, 0x303E) || in(cp, 0x3041, 0x33FF) ||
-      in(cp, 0x3400, 0x4DBF) || in(cp, 0x4E00, 0x9FFF) || in(cp, 0xA000, 0xA4CF) ||
-      in(cp, 0xAC00, 0xD7A3) || in(cp, 0xF900, 0xFAFF) || in(cp, 0xFE30, 0xFE4F) ||
-      in(cp, 0xFF00, 0xFF60) || in(cp, 0xFFE0, 0xFFE6) || in(cp, 0x1F300, 0x1F64F) ||
+  if (in(cp, 0x1100, 0x115F) || in(cp, 0x2E80, 0x303E) || in(cp, 0x3041, 0x33FF) || in(cp, 0x3400, 0x4DBF) ||
+      in(cp, 0x4E00, 0x9FFF) || in(cp, 0xA000, 0xA4CF) || in(cp, 0xAC00, 0xD7A3) || in(cp, 0xF900, 0xFAFF) ||
+      in(cp, 0xFE30, 0xFE4F) || in(cp, 0xFF00, 0xFF60) || in(cp, 0xFFE0, 0xFFE6) || in(cp, 0x1F300, 0x1F64F) ||
       in(cp, 0x1F900, 0x1F9FF) || in(cp, 0x20000, 0x3FFFD))
     return 2;
   return 1;
@@ -135,7 +143,10 @@ std::vector<std::string> wrap(std::string_view text, int columns) {
   int line_width = 0;
   std::size_t i = 0;
   while (i < text.size()) {
-    if (text[i] == ' ' || text[i] == '\t') { ++i; continue; }
+    if (text[i] == ' ' || text[i] == '\t') {
+      ++i;
+      continue;
+    }
     if (text[i] == '\n') {
       lines.push_back(line);
       line.clear();

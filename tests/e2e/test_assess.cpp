@@ -84,8 +84,8 @@ TEST_CASE("assess: a value off the scale and a broken JSON line give exit 3, eac
   json bad = answer_set("bad-1");
   bad["answers"]["culture.values-defined"] = 9;
   dir.write("bad.json", bad.dump(2));
-  dir.write("broken.jsonl", answer_set("line-1").dump() + "\n" + "{\"format\": broken\n" + "\n" +
-                                answer_set("line-4").dump() + "\n");
+  dir.write("broken.jsonl",
+            answer_set("line-1").dump() + "\n" + "{\"format\": broken\n" + "\n" + answer_set("line-4").dump() + "\n");
 
   SECTION("JSON report") {
     const auto r = run_examples_in(dir, {"bad.json", "broken.jsonl", "--format", "json"});
@@ -95,7 +95,8 @@ TEST_CASE("assess: a value off the scale and a broken JSON line give exit 3, eac
     // stderr: the file, the question id and the value; the .jsonl line with its number.
     const auto lines = split_lines(r.err);
     const std::string value_prefix = "centric: error: bad.json: answers[\"culture.values-defined\"]: ";
-    const auto value_line = std::find_if(lines.begin(), lines.end(), [&](auto& l) { return starts_with(l, value_prefix); });
+    const auto value_line =
+        std::find_if(lines.begin(), lines.end(), [&](auto& l) { return starts_with(l, value_prefix); });
     REQUIRE(value_line != lines.end());
     CHECK(contains(value_line->substr(value_prefix.size()), "9"));
     CHECK(has_line_starting_with(r.err, "centric: error: broken.jsonl:2:"));
@@ -229,19 +230,21 @@ TEST_CASE("assess: a --questionnaire that is not JSON is refused with line and c
   CHECK(has_line_starting_with(r.err, "centric: error: q.json:3:"));
 }
 
-TEST_CASE("assess: --output into a directory that does not exist: exit 1 and nothing written", "[assess][exit1][output]") {
+TEST_CASE("assess: --output into a directory that does not exist: exit 1 and nothing written",
+          "[assess][exit1][output]") {
   TempDir dir;
   ProcessOptions options;
   options.working_directory = dir.path();
-  const auto r = run_centric(with({"assess", "--output", "missing/report.json", "--format", "json"}, example_inputs()),
-                             options);
+  const auto r =
+      run_centric(with({"assess", "--output", "missing/report.json", "--format", "json"}, example_inputs()), options);
   CHECK(r.exit_code == 1);
   CHECK(r.out.empty());
   CHECK(has_line_starting_with(r.err, "centric: error: missing/report.json: "));
   CHECK(list_directory(dir.path()).empty());
 }
 
-TEST_CASE("assess: --output naming an existing directory: exit 1 and no temporary file left", "[assess][exit1][output]") {
+TEST_CASE("assess: --output naming an existing directory: exit 1 and no temporary file left",
+          "[assess][exit1][output]") {
   TempDir dir;
   std::filesystem::create_directories(dir.file("reports"));
   ProcessOptions options;
@@ -366,7 +369,8 @@ TEST_CASE("assess: files named like the other subcommands are inputs after --", 
 // ---------------------------------------------------------------------------------------
 // Input forms
 
-TEST_CASE("assess: a directory, an object file, an array file, a .jsonl and stdin mixed in one call", "[assess][inputs]") {
+TEST_CASE("assess: a directory, an object file, an array file, a .jsonl and stdin mixed in one call",
+          "[assess][inputs]") {
   TempDir dir;
   dir.write("dir/one.json", answer_set("d-1", "sales").dump(2));
   dir.write("dir/nested/two.json", answer_set("d-2", "it").dump(2));
@@ -380,8 +384,8 @@ TEST_CASE("assess: a directory, an object file, an array file, a .jsonl and stdi
 
   SECTION("stdin as JSON Lines") {
     options.stdin_text = answer_set("in-1", "hr").dump() + "\n" + answer_set("in-2", "hr").dump() + "\n";
-    const auto r = run_centric({"assess", "--format", "json", "dir", "single.json", "array.json", "lines.jsonl", "-"},
-                               options);
+    const auto r =
+        run_centric({"assess", "--format", "json", "dir", "single.json", "array.json", "lines.jsonl", "-"}, options);
     REQUIRE(r.exit_code == 0);
     CHECK(r.err.empty());
     const json report = parse_report(r.out);
@@ -395,8 +399,8 @@ TEST_CASE("assess: a directory, an object file, an array file, a .jsonl and stdi
   }
   SECTION("stdin as one pretty-printed object") {
     options.stdin_text = answer_set("in-1", "hr").dump(2);
-    const auto r = run_centric({"assess", "--format", "json", "-", "dir", "single.json", "array.json", "lines.jsonl"},
-                               options);
+    const auto r =
+        run_centric({"assess", "--format", "json", "-", "dir", "single.json", "array.json", "lines.jsonl"}, options);
     REQUIRE(r.exit_code == 0);
     CHECK(parse_report(r.out)["organisation"]["n"] == 9);
   }
@@ -407,7 +411,8 @@ TEST_CASE("assess: a directory, an object file, an array file, a .jsonl and stdi
     CHECK(parse_report(r.out)["organisation"]["n"] == 2);
   }
   SECTION("stdin as an array") {
-    options.stdin_text = json::array({answer_set("in-1", "hr"), answer_set("in-2", "hr"), answer_set("in-3", "hr")}).dump(2);
+    options.stdin_text =
+        json::array({answer_set("in-1", "hr"), answer_set("in-2", "hr"), answer_set("in-3", "hr")}).dump(2);
     const auto r = run_centric({"assess", "--format", "json", "array.json", "-", "lines.jsonl"}, options);
     REQUIRE(r.exit_code == 0);
     CHECK(parse_report(r.out)["organisation"]["n"] == 7);
@@ -441,7 +446,8 @@ TEST_CASE("assess: --output writes the report to the file and nothing to stdout"
   TempDir dir;
   ProcessOptions options;
   options.working_directory = dir.path();
-  const auto first = run_centric(with({"assess", "--format", "json", "--output", "report.json"}, example_inputs()), options);
+  const auto first =
+      run_centric(with({"assess", "--format", "json", "--output", "report.json"}, example_inputs()), options);
   REQUIRE(first.exit_code == 0);
   CHECK(first.out.empty());
   // No temporary file is left beside it.
@@ -452,8 +458,8 @@ TEST_CASE("assess: --output writes the report to the file and nothing to stdout"
   CHECK(report["organisation"]["n"] == 50);
 
   // Running again replaces it.
-  const auto second =
-      run_centric(with({"assess", "--format", "json", "--min-group", "1", "-o", "report.json"}, example_inputs()), options);
+  const auto second = run_centric(
+      with({"assess", "--format", "json", "--min-group", "1", "-o", "report.json"}, example_inputs()), options);
   REQUIRE(second.exit_code == 0);
   CHECK(second.out.empty());
   CHECK(list_directory(dir.path()) == std::vector<std::string>{"report.json"});
@@ -478,7 +484,8 @@ TEST_CASE("assess: --output naming an input file is refused and the input is lef
   ProcessOptions options;
   options.working_directory = dir.path();
 
-  for (const std::string& output : {std::string("answers.json"), std::string("./answers.json"), dir.file("answers.json")}) {
+  for (const std::string& output :
+       {std::string("answers.json"), std::string("./answers.json"), dir.file("answers.json")}) {
     INFO("--output " << output);
     const auto r = run_centric({"assess", "answers.json", "--format", "json", "--output", output}, options);
     CHECK(r.exit_code == 1);
@@ -494,8 +501,9 @@ TEST_CASE("assess: --output as a .json file inside an input directory is refused
   dir.write("answers/a.json", answer_set("a").dump());
   ProcessOptions options;
   options.working_directory = dir.path();
-  for (const std::string& output : {std::string("answers/report.json"), std::string("answers/../answers/sub/report.json"),
-                                    dir.file("answers/report.jsonl")}) {
+  for (const std::string& output :
+       {std::string("answers/report.json"), std::string("answers/../answers/sub/report.json"),
+        dir.file("answers/report.jsonl")}) {
     INFO("--output " << output);
     const auto r = run_centric({"assess", "answers", "--format", "json", "--output", output}, options);
     CHECK(r.exit_code == 1);
@@ -520,7 +528,8 @@ TEST_CASE("assess: the JSON report of the examples has the shape formats.md §4 
 
   std::vector<std::string> ids;
   for (const auto& d : report["departments"]) ids.push_back(d["id"].get<std::string>());
-  CHECK(ids == std::vector<std::string>{"customer-service", "finance", "hr", "it", "legal", "logistics", "marketing", "sales"});
+  CHECK(ids == std::vector<std::string>{"customer-service", "finance", "hr", "it", "legal", "logistics", "marketing",
+                                        "sales"});
   CHECK(std::is_sorted(ids.begin(), ids.end()));
 
   auto by_id = departments_by_id(report);
@@ -547,7 +556,8 @@ TEST_CASE("assess: the JSON report of the examples has the shape formats.md §4 
     CHECK(o["score"].get<double>() >= 0);
     CHECK(o["score"].get<double>() <= 100);
     CHECK(o["n"].get<int>() <= 50);
-    for (const char* key : {"level", "sd", "ci95", "alpha", "favorable", "neutral", "unfavorable"}) CHECK(o.contains(key));
+    for (const char* key : {"level", "sd", "ci95", "alpha", "favorable", "neutral", "unfavorable"})
+      CHECK(o.contains(key));
     CHECK(report["gaps"]["silo_spread"].contains(dim));
     CHECK(report["gaps"]["leader_gap"].contains(dim));
     CHECK(report["gaps"]["silo_spread"][dim].is_number());
@@ -558,7 +568,8 @@ TEST_CASE("assess: the JSON report of the examples has the shape formats.md §4 
   CHECK(report["gaps"]["leader_gap"].size() == dims.size());
 }
 
-TEST_CASE("assess: no score of a suppressed department appears anywhere in the JSON report", "[assess][json][anonymity]") {
+TEST_CASE("assess: no score of a suppressed department appears anywhere in the JSON report",
+          "[assess][json][anonymity]") {
   const auto r = run_centric(with({"assess", "--format", "json"}, example_inputs()));
   REQUIRE(r.exit_code == 0);
   const json report = parse_report(r.out);
@@ -762,7 +773,9 @@ TEST_CASE("assess: a text report whose departments are all hidden has no empty t
   const auto r = run_centric({"assess", "one.json"}, options);
   REQUIRE(r.exit_code == 0);
   const auto lines = split_lines(r.out);
-  const auto is_rule = [](const std::string& l) { return !l.empty() && starts_with(l, "\u2500") && l.find_first_not_of("\u2500") == std::string::npos; };
+  const auto is_rule = [](const std::string& l) {
+    return !l.empty() && starts_with(l, "\u2500") && l.find_first_not_of("\u2500") == std::string::npos;
+  };
   for (std::size_t i = 1; i < lines.size(); ++i) {
     INFO("lines " << i << " and " << i + 1);
     CHECK_FALSE((is_rule(lines[i - 1]) && is_rule(lines[i])));
@@ -806,9 +819,12 @@ std::vector<BadInput> bad_inputs() {
       {"an empty file", "empty.json", "", "", ""},
       {"white space only", "blank.json", " \n\t \r\n", "", ""},
       {"UTF-16 with a byte-order mark", "utf16.json", utf16, "", "UTF-16"},
-      {"binary junk with NUL bytes", "junk.json", "\x7f" "ELF\0\0\x01\x02\xff\xfe\0junk"s, "[0-9]+:[0-9]+", ""},
-      {"invalid UTF-8 inside a string", "latin1.json", "{\n  \"format\": \"centric-answers/1\",\n  \"x\": \"Gda\xF1sk\"\n}\n",
-       "3:[0-9]+", "UTF-8"},
+      {"binary junk with NUL bytes", "junk.json",
+       "\x7f"
+       "ELF\0\0\x01\x02\xff\xfe\0junk"s,
+       "[0-9]+:[0-9]+", ""},
+      {"invalid UTF-8 inside a string", "latin1.json",
+       "{\n  \"format\": \"centric-answers/1\",\n  \"x\": \"Gda\xF1sk\"\n}\n", "3:[0-9]+", "UTF-8"},
       {"a trailing comma", "trailing.json", "{\n  \"format\": \"centric-answers/1\",\n}\n", "3:1", ""},
       {"a CSV file saved as .json", "survey.json", "id,department,culture.values-defined\nr1,sales,4\n", "1:1", ""},
       {"100000 nested arrays", "deep.json", std::string(100000, '['), "", ""},
@@ -849,8 +865,9 @@ TEST_CASE("assess: bad input files are rejected with their name, never a crash",
                                    [&](auto& l) { return starts_with(l, "centric: error: " + bad.file + ":"); });
     REQUIRE(line != lines.end());
     if (!bad.position.empty())
-      CHECK(std::regex_search(*line, std::regex("^centric: error: " + std::regex_replace(bad.file, std::regex("\\."), "\\.") +
-                                                ":" + bad.position + ": ")));
+      CHECK(std::regex_search(
+          *line, std::regex("^centric: error: " + std::regex_replace(bad.file, std::regex("\\."), "\\.") + ":" +
+                            bad.position + ": ")));
     if (!bad.mentions.empty()) CHECK(contains(*line, bad.mentions));
     const json report = parse_report(mixed.out);
     CHECK(rejected_sources(report) == std::vector<std::string>{bad.file});
@@ -862,14 +879,14 @@ TEST_CASE("assess: bad input files are rejected with their name, never a crash",
 TEST_CASE("assess: bad lines of a .jsonl are rejected one by one with their line number", "[assess][robustness]") {
   TempDir dir;
   std::string text;
-  text += answer_set("ok-1").dump() + "\n";         // 1
+  text += answer_set("ok-1").dump() + "\n";          // 1
   text += "{\"format\": \"centric-answers/1\",}\n";  // 2: trailing comma
-  text += "\n";                                       // 3: blank, ignored
-  text += "{\"x\": \"\xC3\x28\"}\n";                  // 4: invalid UTF-8
-  text += std::string(100000, '[') + "\n";            // 5: too deep
-  text += "\x01\x02\x00\x03\n"s;                      // 6: binary
-  text += "[1, 2]\n";                                 // 7: not an object
-  text += answer_set("ok-8").dump() + "\n";           // 8
+  text += "\n";                                      // 3: blank, ignored
+  text += "{\"x\": \"\xC3\x28\"}\n";                 // 4: invalid UTF-8
+  text += std::string(100000, '[') + "\n";           // 5: too deep
+  text += "\x01\x02\x00\x03\n"s;                     // 6: binary
+  text += "[1, 2]\n";                                // 7: not an object
+  text += answer_set("ok-8").dump() + "\n";          // 8
   dir.write("mixed.jsonl", text);
   ProcessOptions options;
   options.working_directory = dir.path();
@@ -882,7 +899,8 @@ TEST_CASE("assess: bad lines of a .jsonl are rejected one by one with their line
   CHECK(sources.size() == 5);
   for (const char* source : {"mixed.jsonl:2", "mixed.jsonl:4", "mixed.jsonl:5", "mixed.jsonl:6"})
     CHECK(std::find(sources.begin(), sources.end(), source) != sources.end());
-  CHECK(std::none_of(sources.begin(), sources.end(), [](auto& s) { return contains(s, ":1") || contains(s, ":3") || contains(s, ":8"); }));
+  CHECK(std::none_of(sources.begin(), sources.end(),
+                     [](auto& s) { return contains(s, ":1") || contains(s, ":3") || contains(s, ":8"); }));
   CHECK(has_line_starting_with(r.err, "centric: error: mixed.jsonl:2:"));
   CHECK(has_line_starting_with(r.err, "centric: error: mixed.jsonl:4:"));
   CHECK(report["inputs"]["sources"] == 7);

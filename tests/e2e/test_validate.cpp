@@ -15,7 +15,8 @@ using nlohmann::json;
 
 namespace {
 
-ProcessResult validate_in(const TempDir& dir, const std::vector<std::string>& args, const std::string& stdin_text = "") {
+ProcessResult validate_in(const TempDir& dir, const std::vector<std::string>& args,
+                          const std::string& stdin_text = "") {
   ProcessOptions options;
   options.working_directory = dir.path();
   options.stdin_text = stdin_text;
@@ -193,7 +194,8 @@ TEST_CASE("validate: answers are checked against --questionnaire: only the major
 }
 
 TEST_CASE("validate: usage errors exit 2", "[validate][usage]") {
-  for (const auto& args : {std::vector<std::string>{"validate"}, std::vector<std::string>{"validate", "--bogus", "x.json"}}) {
+  for (const auto& args :
+       {std::vector<std::string>{"validate"}, std::vector<std::string>{"validate", "--bogus", "x.json"}}) {
     const auto r = run_centric(args);
     CHECK(r.exit_code == 2);
     CHECK(starts_with(r.err, "centric: error:"));

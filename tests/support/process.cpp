@@ -19,7 +19,8 @@ extern char** environ;
 
 namespace centric::test {
 
-ProcessResult run_process(const std::string& program, const std::vector<std::string>& args, const ProcessOptions& options) {
+ProcessResult run_process(const std::string& program, const std::vector<std::string>& args,
+                          const ProcessOptions& options) {
   int in_pipe[2], out_pipe[2], err_pipe[2];
   if (pipe(in_pipe) != 0 || pipe(out_pipe) != 0 || pipe(err_pipe) != 0) throw std::runtime_error("pipe failed");
 

@@ -15,9 +15,9 @@ struct ProcessResult {
 
 struct ProcessOptions {
   std::string stdin_text;
-  std::string working_directory;            // empty: the test's own
-  std::map<std::string, std::string> env;   // added to (or replacing in) the environment
-  std::vector<std::string> unset_env;       // removed from the environment
+  std::string working_directory;           // empty: the test's own
+  std::map<std::string, std::string> env;  // added to (or replacing in) the environment
+  std::vector<std::string> unset_env;      // removed from the environment
 };
 
 // Runs `program` with `args` (not through a shell).

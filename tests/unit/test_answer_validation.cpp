@@ -459,8 +459,8 @@ TEST_CASE("answers: a repeated respondent id rejects the later set, naming both 
 
 TEST_CASE("answers: duplicates inside one array name both elements") {
   Reading reading;
-  reading.inputs.read_text(json::array({valid_answers("x"), valid_answers("y"), valid_answers("x")}).dump(),
-                           "all.json", false);
+  reading.inputs.read_text(json::array({valid_answers("x"), valid_answers("y"), valid_answers("x")}).dump(), "all.json",
+                           false);
   reading.check_counts(2, 1);
   CHECK(reading.accepted_ids == std::vector<std::string>{"x", "y"});
   REQUIRE(reading.summary().rejected.size() == 1);
@@ -559,8 +559,8 @@ TEST_CASE("inputs: in a .jsonl file a line that breaks a rule is rejected as FIL
 
 TEST_CASE("inputs: blank lines in a .jsonl file are ignored but still counted for line numbers") {
   TempDir dir;
-  const std::string file = dir.write("team.jsonl", "\n" + line_of(valid_answers("r-1")) + "   \n\t\r\n" +
-                                                       line_of(valid_answers("r-2")) + "\n[1]\n\n");
+  const std::string file = dir.write(
+      "team.jsonl", "\n" + line_of(valid_answers("r-1")) + "   \n\t\r\n" + line_of(valid_answers("r-2")) + "\n[1]\n\n");
   Reading reading;
   reading.inputs.read_file(file);
   reading.check_counts(2, 1);
@@ -694,8 +694,7 @@ TEST_CASE("inputs: a directory is read recursively, *.json and *.jsonl only, sor
   std::istringstream no_stdin;
   reading.inputs.read_argument(dir.path(), no_stdin);
   reading.check_counts(8, 0);
-  CHECK(reading.accepted_ids ==
-        std::vector<std::string>{"a", "bc", "bde-1", "bde-2", "inner", "m-1", "m-2", "z"});
+  CHECK(reading.accepted_ids == std::vector<std::string>{"a", "bc", "bde-1", "bde-2", "inner", "m-1", "m-2", "z"});
 }
 
 TEST_CASE("inputs: rejections inside a directory name the file") {

@@ -25,7 +25,9 @@ Questionnaire sample() {
   for (int i = 0; i < 5; ++i) q.levels.push_back({i + 1, 20.0 * i, en("L" + std::to_string(i + 1)), {}});
   Dimension a;
   a.id = "a";
-  a.questions = {{"a1", en("x"), {}, 1, false}, {"a2", en("x"), {}, 2, false}, {"a3", en("x"), {}, 1, true},
+  a.questions = {{"a1", en("x"), {}, 1, false},
+                 {"a2", en("x"), {}, 2, false},
+                 {"a3", en("x"), {}, 1, true},
                  {"a4", en("x"), {}, 1, false}};
   Dimension b;
   b.id = "b";
@@ -46,7 +48,8 @@ AnswerSet answers(const std::string& department, Role role, std::vector<int> val
   s.respondent.department = department;
   s.respondent.role = role;
   s.complete = complete;
-  for (int v : values) s.answers.push_back(v == na ? AnswerValue::na() : v == skip ? AnswerValue::skipped() : AnswerValue::of(v));
+  for (int v : values)
+    s.answers.push_back(v == na ? AnswerValue::na() : v == skip ? AnswerValue::skipped() : AnswerValue::of(v));
   return s;
 }
 
@@ -291,11 +294,10 @@ TEST_CASE("departments come out sorted by id as bytes") {
 TEST_CASE("merging two tallies gives the same result as one") {
   const Questionnaire q = sample();
   Tally whole(q), left(q), right(q);
-  const std::vector<AnswerSet> sets = {answers("x", Role::leader, {1, 2, 3, 4, 5, 4, 3}),
-                                       answers("x", Role::employee, {5, 5, 1, na, 2, 2, skip}),
-                                       answers("y", Role::leader, {3, 4, 2, 2, 1, 5, 3}),
-                                       answers("y", Role::none, {2, 2, 2, 2, 2, 2, 2}, false),
-                                       answers("z", Role::employee, {4, skip, 4, 4, 3, 3, 4})};
+  const std::vector<AnswerSet> sets = {
+      answers("x", Role::leader, {1, 2, 3, 4, 5, 4, 3}), answers("x", Role::employee, {5, 5, 1, na, 2, 2, skip}),
+      answers("y", Role::leader, {3, 4, 2, 2, 1, 5, 3}), answers("y", Role::none, {2, 2, 2, 2, 2, 2, 2}, false),
+      answers("z", Role::employee, {4, skip, 4, 4, 3, 3, 4})};
   for (std::size_t i = 0; i < sets.size(); ++i) {
     whole.add(sets[i]);
     (i % 2 == 0 ? left : right).add(sets[i]);

@@ -6,16 +6,17 @@ using namespace centric;
 
 TEST_CASE("display width counts columns, not bytes") {
   CHECK(display_width("abc") == 3);
-  CHECK(display_width("Sprzedaż") == 8);     // Polish: 9 bytes, 8 columns
-  CHECK(display_width("Продажи") == 7);      // Cyrillic: 14 bytes
-  CHECK(display_width("e\xCC\x81") == 1);    // e + combining acute
-  CHECK(display_width("\xE6\x97\xA5") == 2); // CJK ideograph
-  CHECK(display_width("\xFF") == 1);         // an invalid byte still takes a column
+  CHECK(display_width("Sprzedaż") == 8);      // Polish: 9 bytes, 8 columns
+  CHECK(display_width("Продажи") == 7);       // Cyrillic: 14 bytes
+  CHECK(display_width("e\xCC\x81") == 1);     // e + combining acute
+  CHECK(display_width("\xE6\x97\xA5") == 2);  // CJK ideograph
+  CHECK(display_width("\xFF") == 1);          // an invalid byte still takes a column
 }
 
 TEST_CASE("wrapping never exceeds the width nor splits a code point") {
-  const std::string text = "Wszyscy pracownicy działu logistyki regularnie rozmawiają o wpływie ich pracy na klientów "
-                           "— Руководители отделов регулярно обсуждают клиентов";
+  const std::string text =
+      "Wszyscy pracownicy działu logistyki regularnie rozmawiają o wpływie ich pracy na klientów "
+      "— Руководители отделов регулярно обсуждают клиентов";
   for (int width : {10, 17, 40, 100}) {
     for (const auto& line : wrap(text, width)) {
       CHECK(display_width(line) <= width);
