@@ -54,7 +54,8 @@ class TextRenderer {
   }
   std::string department_name(const std::string& id) const {
     const Department* listed = q_.find_department(id);
-    return listed != nullptr && !listed->name.empty() ? t(listed->name) : id;
+    // Ids come from answer files: escape control characters so none reaches the terminal.
+    return printable(listed != nullptr && !listed->name.empty() ? t(listed->name) : id);
   }
   std::string styled(const fmt::text_style& s, const std::string& text) const {
     return style_.color ? fmt::format(s, "{}", text) : text;

@@ -916,3 +916,15 @@ TEST_CASE("assess: bad answer sets on stdin are rejected, never a crash", "[asse
     CHECK(starts_with(r.err, "centric: error: "));
   }
 }
+
+TEST_CASE("assess: control characters in a department id never reach the terminal", "[assess][text][robustness]") {
+  TempDir dir;
+  std::string lines;
+  for (int i = 0; i < 5; ++i) lines += answer_set("evil-" + std::to_string(i), "evil\x1b[2J\x07").dump() + "\n";
+  dir.write("evil.jsonl", lines);
+  const auto r = run_centric({"assess", dir.file("evil.jsonl"), "--min-group", "1"});
+  CHECK(r.exit_code == 0);
+  CHECK_FALSE(contains(r.out, "\x1b"));
+  CHECK_FALSE(contains(r.out, "\x07"));
+  CHECK(contains(r.out, "evil\\x1B[2J\\x07"));
+}
