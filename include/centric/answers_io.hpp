@@ -1,6 +1,7 @@
 // Reading answer sets (formats.md §2): one document, and every input form `assess` takes.
 #pragma once
 
+#include <cstdint>
 #include <functional>
 #include <istream>
 #include <nlohmann/json.hpp>
@@ -14,11 +15,6 @@
 #include "centric/questionnaire.hpp"
 
 namespace centric {
-
-// Limits that keep a wrong file (a database dump, a sparse multi-gigabyte file) from
-// exhausting memory: a .json document or standard input, and one line of JSON Lines.
-inline constexpr std::size_t max_json_document_bytes = std::size_t{512} << 20;
-inline constexpr std::size_t max_json_line_bytes = std::size_t{16} << 20;
 
 // Checks answer documents against one questionnaire.
 class AnswerSetReader {
@@ -35,10 +31,11 @@ class AnswerSetReader {
 };
 
 // One rejected entry (formats.md §2): a whole file, an array element or a JSON Lines line.
+// Kept small, since a wrong file can hold millions of them; the full diagnostics go to
+// the problem handler as they are found.
 struct Rejection {
   std::string source;
-  std::vector<Diagnostic> problems;  // at least one
-  std::string reason() const;        // the problems in one line, for reports
+  std::string reason;  // every problem in one line, for reports
 };
 
 struct InputSummary {
@@ -49,35 +46,59 @@ struct InputSummary {
   std::vector<Diagnostic> warnings;
 };
 
+// Whether a directory walk reads this file: *.json and *.jsonl.
+bool is_answer_file_name(std::string_view path);
+
+// How a text holds answer sets.
+enum class InputForm {
+  document,    // one object or an array of them (a .json file)
+  json_lines,  // one object per line (a .jsonl file)
+  detect,      // either (standard input): JSON Lines when the first line is an object alone
+};
+
 // Reads the inputs of `centric assess` in order: files holding one object or an array,
 // `.jsonl` files, directories (every *.json and *.jsonl below, sorted by path) and "-"
 // for standard input. Each accepted answer set goes to `on_accepted` as soon as it is
-// read, so the caller can fold it away; duplicates of a respondent id are rejected.
+// read, so the caller can fold it away; each rejected entry's diagnostics go to
+// `on_problems` as soon as they are found. Duplicates of a respondent id are rejected.
 class AnswerInputs {
  public:
   using Sink = std::function<void(const AnswerSet&)>;
-  AnswerInputs(const Questionnaire& questionnaire, Sink on_accepted);
+  using ProblemSink = std::function<void(const std::vector<Diagnostic>&)>;
+  AnswerInputs(const Questionnaire& questionnaire, Sink on_accepted, ProblemSink on_problems = {});
 
   void read_argument(const std::string& argument, std::istream& standard_input);
   void read_file(const std::string& path);
-  void read_text(std::string_view text, const std::string& source, bool json_lines);
+  void read_text(std::string_view text, const std::string& source, InputForm form);
 
   const InputSummary& summary() const { return summary_; }
 
  private:
+  class Lines;
+  // Where an entry came from, in a few bytes: respondent ids remember their first source.
+  struct EntryRef {
+    std::uint32_t file = 0;    // index into files_
+    std::uint32_t number = 0;  // line (from 1) or array index
+    enum class Kind : std::uint8_t { whole, line, element } kind = Kind::whole;
+  };
+
+  std::uint32_t add_file(const std::string& name);
+  std::string name_of(const EntryRef& entry) const;
+  void read_directory(const std::string& directory);
   void read_stream(std::istream& in, const std::string& source);
-  void read_json_lines(std::istream& in, const std::string& source);
-  void read_json_line(std::string& line, int number, const std::string& source);
-  void reject_long_line(const std::string& source, int number);
-  void read_document(std::string_view text, const std::string& source);
-  void read_value(const nlohmann::json& value, const std::string& source);
-  void offer(const nlohmann::json& object, const std::string& source);
-  void reject(std::string source, std::vector<Diagnostic> problems);
+  void read_lines(Lines& lines, std::uint32_t file);
+  void read_json_line(std::string& line, EntryRef entry);
+  void read_document(std::string_view text, std::uint32_t file);
+  void offer(const nlohmann::json& object, EntryRef entry);
+  void reject(const EntryRef& entry, std::vector<Diagnostic> problems);
+  void reject(const std::string& source, std::vector<Diagnostic> problems);
 
   AnswerSetReader reader_;
   Sink on_accepted_;
+  ProblemSink on_problems_;
   InputSummary summary_;
-  std::unordered_map<std::string, std::string> first_source_of_id_;
+  std::vector<std::string> files_;
+  std::unordered_map<std::string, EntryRef> first_entry_of_id_;
 };
 
 }  // namespace centric

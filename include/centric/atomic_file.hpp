@@ -11,7 +11,12 @@ namespace centric {
 
 class AtomicFile {
  public:
-  // Creates the temporary file now, so an unwritable destination is found before any work.
+  // Why `path` cannot be written this way, if it cannot: its directory is missing or not
+  // writable, or it exists and is not a regular file (renaming over a device or a FIFO
+  // would replace it). Cheap, and leaves nothing behind: for checking before long work.
+  static std::optional<std::string> check_destination(const std::string& path);
+
+  // Creates the temporary file (after check_destination).
   static std::variant<AtomicFile, std::string> open(const std::string& path);
 
   AtomicFile(AtomicFile&& other) noexcept;
@@ -32,8 +37,5 @@ class AtomicFile {
   int fd_ = -1;
   std::optional<std::string> write_error_;
 };
-
-// Convenience for one-shot writes.
-std::optional<std::string> write_file_atomically(const std::string& path, std::string_view data);
 
 }  // namespace centric

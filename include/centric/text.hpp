@@ -28,7 +28,9 @@ std::vector<std::string> wrap(std::string_view text, int columns);
 // Whether `text` is valid UTF-8.
 bool is_valid_utf8(std::string_view text);
 
-// `text` safe to print: invalid UTF-8 bytes and control characters become \xNN.
+// `text` safe to print on a terminal: invalid UTF-8 bytes, C0 controls and DEL become
+// \xNN (one per byte); C1 controls (U+0080..U+009F) and the bidirectional controls
+// (U+061C, U+200E, U+200F, U+202A..U+202E, U+2066..U+2069) become \u{XXXX}. Idempotent.
 std::string printable(std::string_view text);
 
 }  // namespace centric

@@ -1,5 +1,8 @@
 #include <fmt/format.h>
 
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
 #include <exception>
 #include <new>
 #include <string>
@@ -7,6 +10,12 @@
 #include "cli/commands.hpp"
 
 namespace centric::cli {
+
+bool write_standard_output(std::string_view text) {
+  if (std::fwrite(text.data(), 1, text.size(), stdout) == text.size() && std::fflush(stdout) == 0) return true;
+  fmt::print(stderr, "centric: error: cannot write to standard output: {}\n", std::strerror(errno));
+  return false;
+}
 
 int run(int argc, char** argv) {
   CLI::App app{"centric - measure how customer-centric an organisation is, department by department"};

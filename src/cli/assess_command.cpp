@@ -4,6 +4,7 @@
 #include <filesystem>
 #include <iostream>
 #include <memory>
+#include <optional>
 
 #include "centric/answers_io.hpp"
 #include "centric/atomic_file.hpp"
@@ -11,6 +12,7 @@
 #include "centric/scoring.hpp"
 #include "centric/terminal.hpp"
 #include "cli/commands.hpp"
+#include "cli/input_arguments.hpp"
 #include "cli/questionnaire_choice.hpp"
 
 namespace centric::cli {
@@ -29,60 +31,68 @@ struct AssessOptions {
   bool no_color = false;
 };
 
-bool has_answer_extension(const fs::path& p) { return p.extension() == ".json" || p.extension() == ".jsonl"; }
-
-// A report written over an input would destroy data; one written as *.json inside an
-// input directory would be read as an answer file by the next run.
-std::optional<std::string> clashes_with_input(const std::string& output, const std::vector<std::string>& inputs) {
+// A report written over an input or the questionnaire would destroy data; one written as
+// *.json inside an input directory would be read as an answer file by the next run.
+std::optional<std::string> clashes_with_input(const AssessOptions& o) {
   std::error_code ec;
-  const fs::path out = fs::weakly_canonical(output, ec);
+  const fs::path out = fs::weakly_canonical(o.output, ec);
+  std::vector<std::string> inputs = o.inputs;
+  if (!o.questionnaire.empty()) inputs.push_back(o.questionnaire);
   for (const auto& input : inputs) {
     if (input == "-") continue;
-    if (fs::exists(output, ec) && fs::equivalent(output, input, ec))
-      return fmt::format("{}: is one of the inputs; choose another --output", output);
-    if (fs::is_directory(input, ec) && has_answer_extension(out)) {
-      const fs::path dir = fs::weakly_canonical(input, ec);
-      const auto rel = out.lexically_relative(dir);
+    if (fs::exists(o.output, ec) && fs::equivalent(o.output, input, ec))
+      return fmt::format("{}: is one of the inputs; choose another --output", o.output);
+    if (fs::is_directory(input, ec) && is_answer_file_name(o.output)) {
+      const auto rel = out.lexically_relative(fs::weakly_canonical(input, ec));
       if (!rel.empty() && *rel.begin() != "..")
         return fmt::format(
             "{}: is inside the input directory {} and would be read as answers next time; "
             "choose another --output",
-            output, input);
+            o.output, input);
     }
   }
   return std::nullopt;
 }
 
+void print_problems(const std::vector<Diagnostic>& problems) {
+  for (const auto& problem : problems) fmt::print(stderr, "{}\n", format_for_stderr(problem));
+}
+
+std::optional<std::string> write_output(const std::string& path, const std::string& text) {
+  auto opened = AtomicFile::open(path);
+  if (auto* error = std::get_if<std::string>(&opened)) return *error;
+  auto& file = std::get<AtomicFile>(opened);
+  file.write(text);
+  return file.commit();
+}
+
 int run_assess(const AssessOptions& o) {
-  if (std::count(o.inputs.begin(), o.inputs.end(), "-") > 1) {
-    fmt::print(stderr, "centric: error: standard input (-) can be read only once\n");
+  if (reads_standard_input_twice(o.inputs)) {
+    fmt::print(stderr, "centric: error: {}\n", standard_input_twice_message);
     return exit_usage;
   }
   auto questionnaire = choose_questionnaire(o.questionnaire);
   if (!questionnaire) return exit_failed;
 
-  std::unique_ptr<AtomicFile> output;
   if (!o.output.empty()) {
-    if (auto clash = clashes_with_input(o.output, o.inputs)) {
+    // Checked before reading anything, so a long run does not end in an unwritable path.
+    if (auto clash = clashes_with_input(o)) {
       fmt::print(stderr, "centric: error: {}\n", *clash);
       return exit_failed;
     }
-    auto opened = AtomicFile::open(o.output);
-    if (auto* error = std::get_if<std::string>(&opened)) {
-      fmt::print(stderr, "centric: error: {}: {}\n", o.output, *error);
+    if (auto problem = AtomicFile::check_destination(o.output)) {
+      fmt::print(stderr, "centric: error: {}: {}\n", o.output, *problem);
       return exit_failed;
     }
-    output = std::make_unique<AtomicFile>(std::move(std::get<AtomicFile>(opened)));
   }
 
   Tally tally(*questionnaire);
-  AnswerInputs inputs(*questionnaire, [&](const AnswerSet& a) { tally.add(a); });
+  AnswerInputs inputs(
+      *questionnaire, [&](const AnswerSet& a) { tally.add(a); }, print_problems);
   for (const auto& input : o.inputs) inputs.read_argument(input, std::cin);
 
   const InputSummary& summary = inputs.summary();
   for (const auto& w : summary.warnings) fmt::print(stderr, "{}\n", format_for_stderr(w));
-  for (const auto& rejection : summary.rejected)
-    for (const auto& problem : rejection.problems) fmt::print(stderr, "{}\n", format_for_stderr(problem));
 
   if (summary.accepted == 0) {
     fmt::print(stderr, "centric: error: no answer set was accepted ({} rejected); nothing to report\n",
@@ -100,8 +110,7 @@ int run_assess(const AssessOptions& o) {
   Report report{*questionnaire, assessment, summary, questionnaire->default_language, {}};
   if (assessment.organisation.n < o.min_group) {
     report.warnings.push_back(
-        fmt::format("the organisation has {} respondent{}, fewer than {}: individual answers may "
-                    "be recognisable",
+        fmt::format("the organisation has {} respondent{}, fewer than {}: individual answers may be recognisable",
                     assessment.organisation.n, assessment.organisation.n == 1 ? "" : "s", o.min_group));
     fmt::print(stderr, "centric: warning: {}\n", report.warnings.back());
   }
@@ -110,21 +119,19 @@ int run_assess(const AssessOptions& o) {
   if (o.format == "json") {
     rendered = render_json(report);
   } else {
-    const bool to_terminal = output == nullptr;
+    const bool to_terminal = o.output.empty();
     TextStyle style{to_terminal && should_use_color(1, o.no_color), to_terminal ? terminal_width(1) : 80};
     rendered = render_text(report, style);
   }
 
-  if (output) {
-    output->write(rendered);
-    if (auto error = output->commit()) {
+  if (!o.output.empty()) {
+    if (auto error = write_output(o.output, rendered)) {
       fmt::print(stderr, "centric: error: {}: {}\n", o.output, *error);
       return exit_failed;
     }
     fmt::print(stderr, "centric: report written to {}\n", o.output);
-  } else {
-    std::fwrite(rendered.data(), 1, rendered.size(), stdout);
-    std::fflush(stdout);
+  } else if (!write_standard_output(rendered)) {
+    return exit_failed;
   }
   if (!summary.rejected.empty()) {
     fmt::print(stderr, "centric: {} of {} input{} rejected (see above)\n", summary.rejected.size(), summary.sources,

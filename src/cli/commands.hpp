@@ -5,6 +5,7 @@
 #include <CLI/CLI.hpp>
 #include <functional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace centric::cli {
@@ -29,5 +30,9 @@ Command set_validate_command(CLI::App& parent);
 Command set_questionnaire_command(CLI::App& parent);
 
 int run(int argc, char** argv);
+
+// Writes to stdout and flushes; on failure (a full disk, a closed pipe) says so on stderr
+// and returns false, so the command can exit 1 instead of claiming success.
+bool write_standard_output(std::string_view text);
 
 }  // namespace centric::cli

@@ -21,15 +21,14 @@ int run_questionnaire(const QuestionnaireOptions& o) {
   if (!load.ok()) return exit_failed;
   if (o.json) {
     // The file itself, byte for byte: a starting point for a custom questionnaire.
-    std::fwrite(load.text.data(), 1, load.text.size(), stdout);
-    if (!load.text.empty() && load.text.back() != '\n') std::fputc('\n', stdout);
-    return exit_ok;
+    std::string text = load.text;
+    if (!text.empty() && text.back() != '\n') text += '\n';
+    return write_standard_output(text) ? exit_ok : exit_failed;
   }
   const Questionnaire& q = *load.questionnaire;
   const TextStyle style{should_use_color(1, o.no_color), terminal_width(1)};
   const std::string text = render_questionnaire(q, q.default_language, style);
-  std::fwrite(text.data(), 1, text.size(), stdout);
-  return exit_ok;
+  return write_standard_output(text) ? exit_ok : exit_failed;
 }
 
 }  // namespace

@@ -9,6 +9,7 @@
 #include "centric/json_input.hpp"
 #include "centric/questionnaire_io.hpp"
 #include "cli/commands.hpp"
+#include "cli/input_arguments.hpp"
 #include "cli/questionnaire_choice.hpp"
 
 namespace centric::cli {
@@ -21,82 +22,107 @@ struct ValidateOptions {
 
 enum class Kind { questionnaire, answers, unknown };
 
-// What a file claims to be, from its "format" (answers are the default: arrays, JSON
-// Lines and directories hold nothing else).
-Kind kind_of(const std::string& path) {
-  std::error_code ec;
-  if (path == "-" || std::filesystem::is_directory(path, ec) || path.ends_with(".jsonl")) return Kind::answers;
-  QuestionnaireLoad probe = load_questionnaire_file(path);
-  if (probe.ok()) return Kind::questionnaire;
-  // Look at the format key of what parsed; a file that does not parse is reported by the
-  // answers reader, which names line and column.
-  auto parsed = parse_json(probe.text, path);
-  if (auto* doc = std::get_if<JsonParse>(&parsed)) {
-    const auto& v = doc->value;
-    if (v.is_object() && v.contains("format") && v["format"] == "centric-questionnaire/1") return Kind::questionnaire;
-    if (v.is_object() && v.contains("format") && v["format"].is_string() && v["format"] != "centric-answers/1")
-      return Kind::unknown;
-  }
-  return Kind::answers;
+// What a document claims to be, from its "format"; anything else (arrays, objects without
+// a format, text that does not parse) is checked as answers, whose reader explains it.
+Kind kind_of(std::string_view text, const std::string& path) {
+  auto parsed = parse_json(text, path);
+  const auto* document = std::get_if<JsonParse>(&parsed);
+  if (document == nullptr || !document->value.is_object()) return Kind::answers;
+  const auto format = document->value.find("format");
+  if (format == document->value.end() || !format->is_string()) return Kind::answers;
+  if (*format == "centric-questionnaire/1") return Kind::questionnaire;
+  return *format == "centric-answers/1" ? Kind::answers : Kind::unknown;
 }
 
-int run_validate(const ValidateOptions& o) {
-  std::optional<Questionnaire> answers_questionnaire;  // loaded when the first answer file needs it
-  std::unique_ptr<AnswerInputs> answers;
-  bool all_ok = true;
-  if (std::count(o.files.begin(), o.files.end(), "-") > 1) {
-    fmt::print(stderr, "centric: error: standard input (-) can be read only once\n");
-    return exit_usage;
+class Validation {
+ public:
+  explicit Validation(const ValidateOptions& o) : options_(o) {}
+
+  int run() {
+    if (reads_standard_input_twice(options_.files)) {
+      fmt::print(stderr, "centric: error: {}\n", standard_input_twice_message);
+      return exit_usage;
+    }
+    for (const auto& file : options_.files) {
+      if (!check(file)) return exit_failed;  // no questionnaire to check answers against
+    }
+    return all_ok_ ? exit_ok : exit_failed;
   }
-  for (const auto& file : o.files) {
-    switch (kind_of(file)) {
+
+ private:
+  // False only when answers cannot be checked at all.
+  bool check(const std::string& file) {
+    std::error_code ec;
+    if (file == "-" || std::filesystem::is_directory(file, ec) || file.ends_with(".jsonl"))
+      return check_answers(file, [&](AnswerInputs& in) { in.read_argument(file, std::cin); });
+    auto content = read_document_file(file);
+    if (auto* error = std::get_if<Diagnostic>(&content)) {
+      fmt::print(stderr, "{}\n", format_for_stderr(*error));
+      fmt::print("{}: invalid\n", file);
+      all_ok_ = false;
+      return true;
+    }
+    const std::string& text = std::get<std::string>(content);
+    switch (kind_of(text, file)) {
       case Kind::questionnaire: {
-        QuestionnaireLoad load = load_and_report(file);
+        QuestionnaireLoad load = read_questionnaire(text, file);
+        print_diagnostics(load.diagnostics);
         if (load.ok())
           fmt::print("{}: ok (questionnaire {} {})\n", file, load.questionnaire->id, load.questionnaire->version);
         else
-          all_ok = false;
-        break;
+          all_ok_ = false;
+        return true;
       }
       case Kind::unknown:
         fmt::print(stderr,
                    "centric: error: {}: format: not a centric questionnaire or answers file "
                    "(expected \"centric-questionnaire/1\" or \"centric-answers/1\")\n",
                    file);
-        all_ok = false;
+        all_ok_ = false;
+        return true;
+      case Kind::answers:
         break;
-      case Kind::answers: {
-        if (!answers) {
-          answers_questionnaire = choose_questionnaire(o.questionnaire);
-          if (!answers_questionnaire) return exit_failed;
-          answers = std::make_unique<AnswerInputs>(*answers_questionnaire, [](const AnswerSet&) {});
-        }
-        const auto rejected_before = answers->summary().rejected.size();
-        const auto sources_before = answers->summary().sources;
-        const auto warnings_before = answers->summary().warnings.size();
-        answers->read_argument(file, std::cin);
-        const InputSummary& s = answers->summary();
-        for (auto i = warnings_before; i < s.warnings.size(); ++i)
-          fmt::print(stderr, "{}\n", format_for_stderr(s.warnings[i]));
-        for (auto i = rejected_before; i < s.rejected.size(); ++i)
-          for (const auto& p : s.rejected[i].problems) fmt::print(stderr, "{}\n", format_for_stderr(p));
-        const auto checked = s.sources - sources_before;
-        const auto bad = s.rejected.size() - rejected_before;
-        if (bad == 0) {
-          fmt::print("{}: ok ({} answer set{})\n", file, checked, checked == 1 ? "" : "s");
-        } else if (bad == 1 && checked == 1 && s.rejected.back().source == file) {
-          fmt::print("{}: invalid\n", file);  // the whole file: unreadable or not JSON
-          all_ok = false;
-        } else {
-          fmt::print("{}: {} of {} answer set{} rejected\n", file, bad, checked, checked == 1 ? "" : "s");
-          all_ok = false;
-        }
-        break;
-      }
     }
+    return check_answers(file, [&](AnswerInputs& in) { in.read_text(text, file, InputForm::document); });
   }
-  return all_ok ? exit_ok : exit_failed;
-}
+
+  template <typename Read>
+  bool check_answers(const std::string& file, Read read) {
+    if (!answers_) {
+      questionnaire_ = choose_questionnaire(options_.questionnaire);
+      if (!questionnaire_) return false;
+      answers_ = std::make_unique<AnswerInputs>(
+          *questionnaire_, [](const AnswerSet&) {},
+          [](const std::vector<Diagnostic>& problems) { print_diagnostics(problems); });
+    }
+    const InputSummary& s = answers_->summary();
+    const auto sources_before = s.sources;
+    const auto rejected_before = s.rejected.size();
+    const auto warnings_before = s.warnings.size();
+    read(*answers_);
+    for (auto i = warnings_before; i < s.warnings.size(); ++i)
+      fmt::print(stderr, "{}\n", format_for_stderr(s.warnings[i]));
+    const auto checked = s.sources - sources_before;
+    const auto bad = s.rejected.size() - rejected_before;
+    if (bad == 0) {
+      fmt::print("{}: ok ({} answer set{})\n", file, checked, checked == 1 ? "" : "s");
+      return true;
+    }
+    all_ok_ = false;
+    if (bad == 1 && checked == 1 && s.rejected.back().source == file)
+      fmt::print("{}: invalid\n", file);
+    else
+      fmt::print("{}: {} of {} answer set{} rejected\n", file, bad, checked, checked == 1 ? "" : "s");
+    return true;
+  }
+
+  const ValidateOptions& options_;
+  std::optional<Questionnaire> questionnaire_;  // loaded when the first answer file needs it
+  std::unique_ptr<AnswerInputs> answers_;
+  bool all_ok_ = true;
+};
+
+int run_validate(const ValidateOptions& o) { return Validation(o).run(); }
 
 }  // namespace
 

@@ -1,4 +1,7 @@
+#include <fcntl.h>
 #include <fmt/format.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <cerrno>
@@ -19,26 +22,41 @@ using nlohmann::json;
 
 namespace {
 
-bool ends_with(std::string_view s, std::string_view suffix) {
-  return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
+bool blank(std::string_view s) { return s.find_first_not_of(" \t\r\n") == std::string_view::npos; }
+
+std::string reason_of(const std::vector<Diagnostic>& problems) {
+  std::string out;
+  for (const auto& p : problems) {
+    if (!out.empty()) out += "; ";
+    out += describe_without_source(p);
+  }
+  return out;
 }
 
-bool blank(std::string_view s) { return s.find_first_not_of(" \t\r\n") == std::string_view::npos; }
+// A line that looks like one JSON object: JSON Lines, even when it does not parse.
+bool looks_like_object_line(std::string_view line) {
+  const auto first = line.find_first_not_of(" \t\r");
+  const auto last = line.find_last_not_of(" \t\r");
+  return first != std::string_view::npos && line[first] == '{' && line[last] == '}';
+}
+
+}  // namespace
 
 // Reads lines in large chunks, and never holds more than one over-long line's worth of
 // bytes: a multi-gigabyte file without a newline is one rejected line, not an exhausted
 // memory.
-class LineReader {
+class AnswerInputs::Lines {
  public:
   enum class Status { line, too_long, end };
-  LineReader(std::istream& in, std::size_t max_line) : in_(in), max_line_(max_line) {}
+  using Read = std::function<std::ptrdiff_t(char*, std::size_t)>;  // bytes read, 0 at end, < 0 on error
+  Lines(Read read, std::size_t max_line) : read_(std::move(read)), max_line_(max_line) {}
 
   Status next(std::string& line) {
     line.clear();
     bool too_long = false;
     for (;;) {
       if (position_ == buffer_.size() && !refill()) {
-        if (line.empty() && !too_long && !pending_) return Status::end;
+        if (!pending_) return Status::end;
         pending_ = false;
         ++number_;
         return too_long ? Status::too_long : Status::line;
@@ -50,8 +68,7 @@ class LineReader {
         line.append(buffer_, position_, end - position_);
         if (line.size() > max_line_) {
           too_long = true;
-          line.clear();
-          line.shrink_to_fit();
+          std::string().swap(line);
         }
       }
       position_ = newline == std::string::npos ? buffer_.size() : newline + 1;
@@ -62,43 +79,60 @@ class LineReader {
       }
     }
   }
-  int line_number() const { return number_; }
-  bool failed() const { return in_.bad(); }
+  int number() const { return number_; }
+  bool failed() const { return failed_; }
+  void set_max_line(std::size_t max_line) { max_line_ = max_line; }
 
  private:
   bool refill() {
-    buffer_.resize(1 << 20);
-    in_.read(buffer_.data(), static_cast<std::streamsize>(buffer_.size()));
-    buffer_.resize(static_cast<std::size_t>(in_.gcount()));
+    buffer_.resize(std::size_t{1} << 20);
+    const std::ptrdiff_t got = read_(buffer_.data(), buffer_.size());
+    if (got < 0) failed_ = true;
+    buffer_.resize(got > 0 ? static_cast<std::size_t>(got) : 0);
     position_ = 0;
     return !buffer_.empty();
   }
 
-  std::istream& in_;
+  Read read_;
   std::size_t max_line_;
   std::string buffer_;
   std::size_t position_ = 0;
   int number_ = 0;
   bool pending_ = false;  // bytes of an unfinished line have been read
+  bool failed_ = false;
 };
 
-}  // namespace
+bool is_answer_file_name(std::string_view path) { return path.ends_with(".json") || path.ends_with(".jsonl"); }
 
-std::string Rejection::reason() const {
-  std::string out;
-  for (const auto& p : problems) {
-    if (!out.empty()) out += "; ";
-    out += describe_without_source(p);
-  }
-  return out;
+AnswerInputs::AnswerInputs(const Questionnaire& questionnaire, Sink on_accepted, ProblemSink on_problems)
+    : reader_(questionnaire), on_accepted_(std::move(on_accepted)), on_problems_(std::move(on_problems)) {}
+
+std::uint32_t AnswerInputs::add_file(const std::string& name) {
+  files_.push_back(name);
+  return static_cast<std::uint32_t>(files_.size() - 1);
 }
 
-AnswerInputs::AnswerInputs(const Questionnaire& questionnaire, Sink on_accepted)
-    : reader_(questionnaire), on_accepted_(std::move(on_accepted)) {}
+std::string AnswerInputs::name_of(const EntryRef& entry) const {
+  const std::string& file = files_[entry.file];
+  switch (entry.kind) {
+    case EntryRef::Kind::line:
+      return fmt::format("{}:{}", file, entry.number);
+    case EntryRef::Kind::element:
+      return fmt::format("{}[{}]", file, entry.number);
+    case EntryRef::Kind::whole:
+      break;
+  }
+  return file;
+}
 
-void AnswerInputs::reject(std::string source, std::vector<Diagnostic> problems) {
-  summary_.rejected.push_back({std::move(source), std::move(problems)});
+void AnswerInputs::reject(const std::string& source, std::vector<Diagnostic> problems) {
+  if (on_problems_) on_problems_(problems);
+  summary_.rejected.push_back({source, reason_of(problems)});
   ++summary_.sources;
+}
+
+void AnswerInputs::reject(const EntryRef& entry, std::vector<Diagnostic> problems) {
+  reject(name_of(entry), std::move(problems));
 }
 
 void AnswerInputs::read_argument(const std::string& argument, std::istream& standard_input) {
@@ -107,151 +141,189 @@ void AnswerInputs::read_argument(const std::string& argument, std::istream& stan
     return;
   }
   std::error_code ec;
-  if (!fs::is_directory(argument, ec)) {
+  if (fs::is_directory(argument, ec))
+    read_directory(argument);
+  else
     read_file(argument);
-    return;
-  }
-  // Every *.json and *.jsonl below the directory, in byte order of their paths, so that
-  // the input order (and which of two duplicates wins) does not depend on the file system.
+}
+
+void AnswerInputs::read_directory(const std::string& directory) {
+  // Every *.json and *.jsonl below, in byte order of their paths, so that the input order
+  // (and which of two duplicates wins) does not depend on the file system. Symbolic links
+  // to directories are not followed (no loops); what cannot be read is reported, and the
+  // walk goes on.
   std::vector<std::string> files;
-  fs::recursive_directory_iterator it(argument, fs::directory_options::skip_permission_denied, ec), end;
-  if (ec) {
-    reject(argument, {Diagnostic::error(argument, "", "cannot read directory: " + ec.message())});
-    return;
-  }
-  for (; it != end; it.increment(ec)) {
+  std::vector<std::string> pending{directory};
+  while (!pending.empty()) {
+    const std::string dir = std::move(pending.back());
+    pending.pop_back();
+    std::error_code ec;
+    fs::directory_iterator it(dir, ec);
     if (ec) {
-      reject(argument, {Diagnostic::error(argument, "", "cannot read directory: " + ec.message())});
-      break;
+      reject(dir, {Diagnostic::error(dir, "", "cannot read directory: " + ec.message())});
+      continue;
     }
-    const std::string path = it->path().string();
-    if (!ends_with(path, ".json") && !ends_with(path, ".jsonl")) continue;
-    std::error_code type_ec;
-    if (it->is_directory(type_ec)) continue;
-    files.push_back(path);
+    for (const fs::directory_iterator end; it != end; it.increment(ec)) {
+      const std::string path = it->path().string();
+      std::error_code type_ec;
+      if (fs::is_directory(it->symlink_status(type_ec))) {
+        pending.push_back(path);
+        continue;
+      }
+      if (is_answer_file_name(path)) files.push_back(path);
+    }
+    if (ec) reject(dir, {Diagnostic::error(dir, "", "cannot read directory: " + ec.message())});
   }
   std::sort(files.begin(), files.end());
-  for (const auto& file : files) read_file(file);
+  for (const auto& file : files) {
+    std::error_code ec;
+    const auto status = fs::status(file, ec);
+    if (fs::exists(status) && !fs::is_regular_file(status)) {
+      // A FIFO or a device would block or never end.
+      reject(file, {Diagnostic::error(file, "", "not a regular file (skipped)")});
+      continue;
+    }
+    read_file(file);
+  }
 }
 
 void AnswerInputs::read_file(const std::string& path) {
-  if (ends_with(path, ".jsonl")) {
-    std::error_code ec;
-    if (fs::is_directory(path, ec)) {
-      reject(path, {Diagnostic::error(path, "", "is a directory")});
-      return;
-    }
-    std::ifstream in(path, std::ios::binary);
-    if (!in) {
-      reject(path, {Diagnostic::error(path, "", fmt::format("cannot read: {}", std::strerror(errno)))});
-      return;
-    }
-    read_json_lines(in, path);
+  const std::uint32_t file = add_file(path);
+  if (!path.ends_with(".jsonl")) {
+    auto content = centric::read_file(path, max_json_document_bytes);
+    if (auto* error = std::get_if<std::string>(&content))
+      reject(path, {Diagnostic::error(path, "", *error)});
+    else
+      read_document(std::get<FileContent>(content).bytes, file);
     return;
   }
-  auto content = centric::read_file(path, max_json_document_bytes);
-  if (auto* error = std::get_if<std::string>(&content)) {
-    reject(path, {Diagnostic::error(path, "", *error)});
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) {
+    reject(path, {Diagnostic::error(path, "", fmt::format("cannot read: {}", std::strerror(errno)))});
     return;
   }
-  read_document(std::get<FileContent>(content).bytes, path);
+  struct stat st {};
+  if (::fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
+    ::close(fd);
+    reject(path, {Diagnostic::error(path, "", "is a directory")});
+    return;
+  }
+  Lines lines(
+      [fd](char* buffer, std::size_t size) -> std::ptrdiff_t {
+        for (;;) {
+          const ssize_t got = ::read(fd, buffer, size);
+          if (got >= 0 || errno != EINTR) return got;
+        }
+      },
+      max_json_line_bytes);
+  read_lines(lines, file);
+  ::close(fd);
 }
 
-void AnswerInputs::read_text(std::string_view text, const std::string& source, bool json_lines) {
+void AnswerInputs::read_text(std::string_view text, const std::string& source, InputForm form) {
+  if (form == InputForm::document) {
+    read_document(text, add_file(source));
+    return;
+  }
   std::istringstream in{std::string(text)};
-  if (json_lines)
-    read_json_lines(in, source);
-  else
+  if (form == InputForm::detect) {
     read_stream(in, source);
+    return;
+  }
+  Lines lines(
+      [&in](char* buffer, std::size_t size) -> std::ptrdiff_t {
+        in.read(buffer, static_cast<std::streamsize>(size));
+        return in.gcount();
+      },
+      max_json_line_bytes);
+  read_lines(lines, add_file(source));
 }
 
 void AnswerInputs::read_stream(std::istream& in, const std::string& source) {
-  // Standard input holds JSON Lines when its first line is an object on its own and more
-  // lines follow; it is then read line by line, never whole. Otherwise it is one document
-  // (an object or an array, perhaps over many lines).
-  LineReader lines(in, max_json_document_bytes);
+  const std::uint32_t file = add_file(source);
+  Lines lines(
+      [&in](char* buffer, std::size_t size) -> std::ptrdiff_t {
+        in.read(buffer, static_cast<std::streamsize>(size));
+        return in.bad() ? -1 : in.gcount();
+      },
+      max_json_document_bytes);
   std::string line;
-  std::string seen;  // blank lines before the first value
-  LineReader::Status status;
-  while ((status = lines.next(line)) == LineReader::Status::line) {
-    if (lines.line_number() == 1 && line.compare(0, 3, "\xEF\xBB\xBF") == 0) {
-      line.erase(0, 3);
+  std::size_t blank_lines = 0;
+  Lines::Status status;
+  while ((status = lines.next(line)) == Lines::Status::line) {
+    if (lines.number() == 1 && strip_utf8_bom(line))
       summary_.warnings.push_back(Diagnostic::warning(source, "", "UTF-8 byte-order mark ignored"));
-    }
     if (!blank(line)) break;
-    seen += line + "\n";
+    ++blank_lines;
   }
-  if (status == LineReader::Status::end) {
-    read_document(seen, source);  // empty or white space only: parse_json says which
+  if (status == Lines::Status::end) {
+    read_document(blank_lines > 0 ? " " : "", file);  // parse_json says "empty" or "only white space"
     return;
   }
-  if (status == LineReader::Status::too_long) {
-    reject(source, {Diagnostic::error(source, "", fmt::format("larger than {} MiB", max_json_document_bytes >> 20))});
+  if (status == Lines::Status::too_long) {
+    reject(source, {Diagnostic::error(source, "", too_large_message(max_json_document_bytes))});
     return;
   }
-  auto first = parse_json(line, source);
-  if (auto* value = std::get_if<JsonParse>(&first); value != nullptr && value->value.is_object()) {
-    const int first_number = lines.line_number();
+  // JSON Lines when the first line holds one object, even a broken one, so that a bad
+  // first line costs that line only; else one document, perhaps over many lines.
+  if (looks_like_object_line(line)) {
+    EntryRef first{file, static_cast<std::uint32_t>(lines.number()), EntryRef::Kind::line};
     std::string first_line = std::move(line);
-    while ((status = lines.next(line)) == LineReader::Status::line && blank(line)) {
+    lines.set_max_line(max_json_line_bytes);
+    while ((status = lines.next(line)) == Lines::Status::line && blank(line)) {
     }
-    if (status == LineReader::Status::end) {  // one object alone: named like a file
-      read_document(first_line, source);
+    if (status == Lines::Status::end) {  // one object alone: named like a file
+      read_document(first_line, file);
       return;
     }
-    read_json_line(first_line, first_number, source);
+    read_json_line(first_line, first);
     do {
-      if (status == LineReader::Status::too_long)
-        reject_long_line(source, lines.line_number());
-      else
-        read_json_line(line, lines.line_number(), source);
-    } while ((status = lines.next(line)) != LineReader::Status::end);
+      const EntryRef entry{file, static_cast<std::uint32_t>(lines.number()), EntryRef::Kind::line};
+      if (status == Lines::Status::too_long) {
+        reject(entry, {Diagnostic::error(name_of(entry), "", too_large_message(max_json_line_bytes))});
+      } else {
+        read_json_line(line, entry);
+      }
+    } while ((status = lines.next(line)) != Lines::Status::end);
   } else {
-    std::string text = seen + line;
-    while ((status = lines.next(line)) != LineReader::Status::end) {
+    std::string text(blank_lines, '\n');  // keeps line numbers right in syntax errors
+    text += line;
+    while ((status = lines.next(line)) != Lines::Status::end) {
       text += '\n';
       text += line;
-      if (status == LineReader::Status::too_long || text.size() > max_json_document_bytes) {
-        reject(source,
-               {Diagnostic::error(source, "", fmt::format("larger than {} MiB", max_json_document_bytes >> 20))});
+      if (status == Lines::Status::too_long || text.size() > max_json_document_bytes) {
+        reject(source, {Diagnostic::error(source, "", too_large_message(max_json_document_bytes))});
         return;
       }
     }
-    read_document(text, source);
+    read_document(text, file);
   }
   if (lines.failed()) reject(source, {Diagnostic::error(source, "", "read error")});
 }
 
-void AnswerInputs::read_json_lines(std::istream& in, const std::string& source) {
-  LineReader lines(in, max_json_line_bytes);
+void AnswerInputs::read_lines(Lines& lines, std::uint32_t file) {
   std::string line;
-  LineReader::Status status;
-  while ((status = lines.next(line)) != LineReader::Status::end) {
-    if (status == LineReader::Status::too_long)
-      reject_long_line(source, lines.line_number());
-    else
-      read_json_line(line, lines.line_number(), source);
+  Lines::Status status;
+  while ((status = lines.next(line)) != Lines::Status::end) {
+    const EntryRef entry{file, static_cast<std::uint32_t>(lines.number()), EntryRef::Kind::line};
+    if (status == Lines::Status::too_long) {
+      reject(entry, {Diagnostic::error(name_of(entry), "",
+                                       fmt::format("line longer than {} MiB; one answer set per line is far shorter",
+                                                   max_json_line_bytes >> 20))});
+    } else {
+      read_json_line(line, entry);
+    }
   }
-  if (lines.failed()) reject(source, {Diagnostic::error(source, "", "read error")});
+  if (lines.failed()) reject(files_[file], {Diagnostic::error(files_[file], "", "read error")});
 }
 
-void AnswerInputs::reject_long_line(const std::string& source, int number) {
-  const std::string entry = fmt::format("{}:{}", source, number);
-  reject(entry, {Diagnostic::error(entry, "",
-                                   fmt::format("line longer than {} MiB; one answer set per line is far "
-                                               "shorter",
-                                               max_json_line_bytes >> 20))});
-}
-
-void AnswerInputs::read_json_line(std::string& line, int number, const std::string& source) {
-  if (number == 1 && line.compare(0, 3, "\xEF\xBB\xBF") == 0) {
-    line.erase(0, 3);
-    summary_.warnings.push_back(Diagnostic::warning(source, "", "UTF-8 byte-order mark ignored"));
-  }
+void AnswerInputs::read_json_line(std::string& line, EntryRef entry) {
+  if (entry.number == 1 && strip_utf8_bom(line))
+    summary_.warnings.push_back(Diagnostic::warning(files_[entry.file], "", "UTF-8 byte-order mark ignored"));
   if (!line.empty() && line.back() == '\r') line.pop_back();
   if (blank(line)) return;
-  const std::string entry = fmt::format("{}:{}", source, number);
-  auto parsed = parse_json(line, entry);
+  const std::string name = name_of(entry);
+  auto parsed = parse_json(line, name);
   if (auto* error = std::get_if<Diagnostic>(&parsed)) {
     error->line = 0;  // the line is part of the entry's name; the column still helps
     reject(entry, {std::move(*error)});
@@ -259,15 +331,15 @@ void AnswerInputs::read_json_line(std::string& line, int number, const std::stri
   }
   const json& value = std::get<JsonParse>(parsed).value;
   if (!value.is_object()) {
-    reject(entry,
-           {Diagnostic::error(entry, "",
-                              fmt::format("each line must hold one answers object, not {}", json_type_name(value)))});
+    reject(entry, {Diagnostic::error(
+                      name, "", fmt::format("each line must hold one answers object, not {}", json_type_name(value)))});
     return;
   }
   offer(value, entry);
 }
 
-void AnswerInputs::read_document(std::string_view text, const std::string& source) {
+void AnswerInputs::read_document(std::string_view text, std::uint32_t file) {
+  const std::string& source = files_[file];
   auto parsed = parse_json(text, source);
   if (auto* error = std::get_if<Diagnostic>(&parsed)) {
     reject(source, {std::move(*error)});
@@ -275,12 +347,9 @@ void AnswerInputs::read_document(std::string_view text, const std::string& sourc
   }
   auto& document = std::get<JsonParse>(parsed);
   for (auto& w : document.warnings) summary_.warnings.push_back(std::move(w));
-  read_value(document.value, source);
-}
-
-void AnswerInputs::read_value(const json& value, const std::string& source) {
+  const json& value = document.value;
   if (value.is_object()) {
-    offer(value, source);
+    offer(value, {file, 0, EntryRef::Kind::whole});
     return;
   }
   if (!value.is_array()) {
@@ -290,10 +359,10 @@ void AnswerInputs::read_value(const json& value, const std::string& source) {
     return;
   }
   for (std::size_t i = 0; i < value.size(); ++i) {
-    const std::string entry = fmt::format("{}[{}]", source, i);
+    const EntryRef entry{file, static_cast<std::uint32_t>(i), EntryRef::Kind::element};
     if (!value[i].is_object()) {
       reject(entry,
-             {Diagnostic::error(entry, "",
+             {Diagnostic::error(name_of(entry), "",
                                 fmt::format("an answer set must be a JSON object, not {}", json_type_name(value[i])))});
       continue;
     }
@@ -301,19 +370,20 @@ void AnswerInputs::read_value(const json& value, const std::string& source) {
   }
 }
 
-void AnswerInputs::offer(const json& object, const std::string& source) {
-  auto result = reader_.read(object, source);
+void AnswerInputs::offer(const json& object, EntryRef entry) {
+  const std::string name = name_of(entry);
+  auto result = reader_.read(object, name);
   if (auto* problems = std::get_if<std::vector<Diagnostic>>(&result)) {
-    reject(source, std::move(*problems));
+    reject(name, std::move(*problems));
     return;
   }
   const AnswerSet& answers = std::get<AnswerSet>(result);
   if (answers.respondent.id) {
-    auto [it, inserted] = first_source_of_id_.emplace(*answers.respondent.id, source);
+    auto [it, inserted] = first_entry_of_id_.emplace(*answers.respondent.id, entry);
     if (!inserted) {
-      reject(source, {Diagnostic::error(source, "respondent.id",
-                                        fmt::format("duplicate respondent id {}: already given by {}",
-                                                    detail::shown(*answers.respondent.id), it->second))});
+      reject(name, {Diagnostic::error(name, "respondent.id",
+                                      fmt::format("duplicate respondent id {}: already given by {}",
+                                                  detail::shown(*answers.respondent.id), name_of(it->second)))});
       return;
     }
   }

@@ -63,12 +63,8 @@ std::variant<AnswerSet, std::vector<Diagnostic>> AnswerSetReader::read(const jso
         f.error(r_at.key("role"),
                 fmt::format("is {}; it must be \"leader\" or \"employee\" (or left out)", shown(*role)));
     }
-    if (auto id = f.string(*r, r_at, "id", false)) {
-      if (id->empty())
-        f.error(r_at.key("id"), "must not be empty (leave it out instead)");
-      else
-        a.respondent.id = std::move(*id);
-    }
+    // An empty id names nobody: the set is kept, without a duplicate check.
+    if (auto id = f.string(*r, r_at, "id", false); id && !id->empty()) a.respondent.id = std::move(*id);
   }
 
   a.complete = f.boolean(doc, at, "complete").value_or(true);

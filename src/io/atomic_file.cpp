@@ -27,7 +27,19 @@ mode_t creation_mode() {
 
 }  // namespace
 
+std::optional<std::string> AtomicFile::check_destination(const std::string& path) {
+  struct stat st {};
+  if (::stat(path.c_str(), &st) == 0) {
+    if (S_ISDIR(st.st_mode)) return std::string("is a directory");
+    if (!S_ISREG(st.st_mode)) return std::string("is not a regular file");
+  }
+  const std::string directory = directory_of(path);
+  if (::access(directory.c_str(), W_OK) != 0) return std::string("cannot write: ") + std::strerror(errno);
+  return std::nullopt;
+}
+
 std::variant<AtomicFile, std::string> AtomicFile::open(const std::string& path) {
+  if (auto problem = check_destination(path)) return *problem;
   std::string pattern = path + ".tmp-XXXXXX";
   std::vector<char> name(pattern.begin(), pattern.end());
   name.push_back('\0');
@@ -82,14 +94,6 @@ std::optional<std::string> AtomicFile::commit() {
     ::close(dir);
   }
   return std::nullopt;
-}
-
-std::optional<std::string> write_file_atomically(const std::string& path, std::string_view data) {
-  auto file = AtomicFile::open(path);
-  if (auto* error = std::get_if<std::string>(&file)) return *error;
-  auto& f = std::get<AtomicFile>(file);
-  f.write(data);
-  return f.commit();
 }
 
 }  // namespace centric

@@ -4,6 +4,8 @@
 
 #include <algorithm>
 
+#include "centric/text.hpp"
+
 namespace centric {
 
 Diagnostic Diagnostic::error(std::string source, std::string path, std::string message) {
@@ -14,13 +16,15 @@ Diagnostic Diagnostic::warning(std::string source, std::string path, std::string
   return {Severity::warning, std::move(source), 0, 0, std::move(path), std::move(message)};
 }
 
+// Sources are file paths and messages may quote input: both may hold control characters,
+// which must not reach a terminal (printable() is idempotent, so escaping twice is harmless).
 std::string describe(const Diagnostic& d) {
-  std::string out = d.source;
+  std::string out = printable(d.source);
   if (d.line > 0) out += fmt::format(":{}", d.line);
   if (d.column > 0) out += fmt::format(":{}", d.column);
   out += ": ";
-  if (!d.path.empty()) out += d.path + ": ";
-  return out + d.message;
+  if (!d.path.empty()) out += printable(d.path) + ": ";
+  return out + printable(d.message);
 }
 
 std::string describe_without_source(const Diagnostic& d) {
@@ -31,8 +35,8 @@ std::string describe_without_source(const Diagnostic& d) {
     out = fmt::format("line {}: ", d.line);
   else if (d.column > 0)
     out = fmt::format("column {}: ", d.column);
-  if (!d.path.empty()) out += d.path + ": ";
-  return out + d.message;
+  if (!d.path.empty()) out += printable(d.path) + ": ";
+  return out + printable(d.message);
 }
 
 std::string format_for_stderr(const Diagnostic& d) {

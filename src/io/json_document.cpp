@@ -42,10 +42,21 @@ bool only_whitespace(std::string_view text) { return text.find_first_not_of(" \t
 
 }  // namespace
 
+bool strip_utf8_bom(std::string_view& text) {
+  if (text.substr(0, 3) != "\xEF\xBB\xBF") return false;
+  text.remove_prefix(3);
+  return true;
+}
+
+bool strip_utf8_bom(std::string& text) {
+  if (text.compare(0, 3, "\xEF\xBB\xBF") != 0) return false;
+  text.erase(0, 3);
+  return true;
+}
+
 std::variant<JsonParse, Diagnostic> parse_json(std::string_view text, const std::string& source) {
   JsonParse result;
-  if (text.size() >= 3 && text.substr(0, 3) == "\xEF\xBB\xBF") {
-    text.remove_prefix(3);
+  if (strip_utf8_bom(text)) {
     result.warnings.push_back(Diagnostic::warning(source, "", "UTF-8 byte-order mark ignored"));
   }
   if (text.size() >= 2 && (text.substr(0, 2) == "\xFF\xFE" || text.substr(0, 2) == "\xFE\xFF"))

@@ -4,7 +4,6 @@
 #include <set>
 #include <sstream>
 
-#include "centric/answers_io.hpp"
 #include "centric/questionnaire_io.hpp"
 #include "io/json_fields.hpp"
 #include "io/read_file.hpp"

@@ -1,5 +1,7 @@
 #include "io/read_file.hpp"
 
+#include "centric/json_input.hpp"
+
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -12,16 +14,12 @@
 
 namespace centric {
 
-namespace {
-
-std::string too_large(std::size_t max_bytes) {
+std::string too_large_message(std::size_t max_bytes) {
   return fmt::format(
       "larger than {} MiB: not a questionnaire or answers file (for many answer sets, use JSON "
       "Lines: a .jsonl file, one answer set per line)",
       max_bytes >> 20);
 }
-
-}  // namespace
 
 std::variant<FileContent, std::string> read_file(const std::string& path, std::size_t max_bytes) {
   const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
@@ -38,7 +36,7 @@ std::variant<FileContent, std::string> read_file(const std::string& path, std::s
   }
   if (S_ISREG(st.st_mode) && static_cast<std::uintmax_t>(st.st_size) > max_bytes) {
     ::close(fd);
-    return too_large(max_bytes);
+    return too_large_message(max_bytes);
   }
   FileContent content;
   if (S_ISREG(st.st_mode) && st.st_size > 0) content.bytes.reserve(static_cast<std::size_t>(st.st_size));
@@ -55,11 +53,17 @@ std::variant<FileContent, std::string> read_file(const std::string& path, std::s
     content.bytes.append(buffer, static_cast<std::size_t>(got));
     if (content.bytes.size() > max_bytes) {
       ::close(fd);
-      return too_large(max_bytes);
+      return too_large_message(max_bytes);
     }
   }
   ::close(fd);
   return content;
+}
+
+std::variant<std::string, Diagnostic> read_document_file(const std::string& path) {
+  auto content = read_file(path, max_json_document_bytes);
+  if (auto* error = std::get_if<std::string>(&content)) return Diagnostic::error(path, "", *error);
+  return std::move(std::get<FileContent>(content).bytes);
 }
 
 }  // namespace centric

@@ -1,6 +1,7 @@
 #include <nlohmann/json.hpp>
 
 #include "centric/report.hpp"
+#include "report/names.hpp"
 
 namespace centric {
 namespace {
@@ -41,11 +42,7 @@ class JsonRenderer {
  private:
   static ojson optional(const std::optional<double>& v) { return v ? ojson(*v) : ojson(nullptr); }
 
-  std::string level_name(int level) const {
-    return level >= 1 && static_cast<std::size_t>(level) <= q_.levels.size()
-               ? q_.text(q_.levels[static_cast<std::size_t>(level) - 1].name, r_.language)
-               : std::string();
-  }
+  std::string level_name(int level) const { return centric::level_name(q_, level, r_.language); }
 
   ojson group(const GroupResult& g, bool organisation_like) const {
     ojson out;
@@ -55,10 +52,7 @@ class JsonRenderer {
       out["suppressed"] = true;
       return out;
     }
-    if (!organisation_like) {
-      const Department* listed = q_.find_department(g.id);
-      out["name"] = listed != nullptr && !listed->name.empty() ? q_.text(listed->name, r_.language) : g.id;
-    }
+    if (!organisation_like) out["name"] = department_name(q_, g.id, r_.language);
     out["n"] = g.n;
     out["partial"] = g.partial;
     if (!organisation_like) out["suppressed"] = false;
@@ -104,7 +98,7 @@ class JsonRenderer {
     const InputSummary& in = r_.inputs;
     ojson rejected = ojson::array();
     for (const auto& rejection : in.rejected)
-      rejected.push_back({{"source", rejection.source}, {"error", rejection.reason()}});
+      rejected.push_back({{"source", rejection.source}, {"error", rejection.reason}});
     ojson warnings = ojson::array();
     for (const auto& w : in.warnings) warnings.push_back(describe(w));
     for (const auto& w : r_.warnings) warnings.push_back(w);

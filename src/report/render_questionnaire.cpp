@@ -5,6 +5,8 @@
 
 #include "centric/report.hpp"
 #include "centric/text.hpp"
+#include "report/names.hpp"
+#include "report/text_writer.hpp"
 
 namespace centric {
 namespace {
@@ -12,7 +14,7 @@ namespace {
 class QuestionnaireRenderer {
  public:
   QuestionnaireRenderer(const Questionnaire& q, const std::string& language, const TextStyle& style)
-      : q_(q), language_(language), style_(style) {}
+      : q_(q), language_(language), out_(style) {}
 
   std::string render() {
     out_ += bold(t(q_.title)) + "\n";
@@ -28,23 +30,18 @@ class QuestionnaireRenderer {
     if (!q_.departments.empty()) {
       heading("Departments");
       for (const auto& d : q_.departments)
-        out_ += fmt::format("  {:<22} {}\n", d.id, d.name.empty() ? d.id : t(d.name));
+        out_ += fmt::format("  {:<22} {}\n", d.id, department_name(q_, d.id, language_));
     }
     out_ += "\n(R) = reverse-scored: agreeing lowers the score.\n";
-    return std::move(out_);
+    return out_.take();
   }
 
  private:
   const std::string& t(const LocalizedText& text) const { return q_.text(text, language_); }
-  std::string bold(const std::string& s) const { return style_.color ? fmt::format(fmt::emphasis::bold, "{}", s) : s; }
-  void heading(const std::string& s) { out_ += "\n" + bold(s) + "\n"; }
+  std::string bold(const std::string& s) const { return out_.bold(s); }
+  void heading(const std::string& s) { out_.heading(s); }
   void paragraph(const std::string& text, const std::string& indent, const std::string& first = "") {
-    const int width = std::max(20, style_.width - display_width(indent));
-    bool is_first = true;
-    for (const auto& line : wrap(text, width)) {
-      out_ += (is_first && !first.empty() ? first : indent) + line + "\n";
-      is_first = false;
-    }
+    out_.paragraph(text, indent, first);
   }
 
   void scale() {
@@ -88,8 +85,7 @@ class QuestionnaireRenderer {
 
   const Questionnaire& q_;
   std::string language_;
-  TextStyle style_;
-  std::string out_;
+  TextWriter out_;
 };
 
 }  // namespace

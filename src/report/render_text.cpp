@@ -7,6 +7,8 @@
 #include "centric/report.hpp"
 #include "centric/text.hpp"
 #include "centric/text_table.hpp"
+#include "report/names.hpp"
+#include "report/text_writer.hpp"
 
 namespace centric {
 namespace {
@@ -14,6 +16,9 @@ namespace {
 // Above these, a spread or a gap is a finding worth a sentence.
 constexpr double notable_spread = 15;
 constexpr double notable_gap = 10;
+// Department ids come from answer files and may be of any length; in running text (the
+// "not shown" list, recommendation headings) their names are cut to this many columns.
+constexpr int name_columns = 60;
 
 fmt::text_style level_style(int level, int levels) {
   if (levels <= 1) return {};
@@ -28,7 +33,7 @@ fmt::text_style level_style(int level, int levels) {
 
 class TextRenderer {
  public:
-  TextRenderer(const Report& r, const TextStyle& style) : r_(r), q_(r.questionnaire), a_(r.assessment), style_(style) {}
+  TextRenderer(const Report& r, const TextStyle& style) : r_(r), q_(r.questionnaire), a_(r.assessment), out_(style) {}
 
   std::string render() {
     header();
@@ -38,43 +43,33 @@ class TextRenderer {
     weakest();
     recommendations();
     inputs();
-    return std::move(out_);
+    return out_.take();
   }
 
  private:
   const std::string& t(const LocalizedText& text) const { return q_.text(text, r_.language); }
-  std::string level_name(int level) const {
-    return level >= 1 && static_cast<std::size_t>(level) <= q_.levels.size()
-               ? t(q_.levels[static_cast<std::size_t>(level) - 1].name)
-               : std::string();
-  }
   std::string short_name(std::size_t dimension) const {
     const Dimension& d = q_.dimensions[dimension];
     return d.short_name.empty() ? t(d.name) : t(d.short_name);
   }
   std::string department_name(const std::string& id) const {
-    const Department* listed = q_.find_department(id);
     // Ids come from answer files: escape control characters so none reaches the terminal.
-    return printable(listed != nullptr && !listed->name.empty() ? t(listed->name) : id);
+    return printable(centric::department_name(q_, id, r_.language));
   }
-  std::string styled(const fmt::text_style& s, const std::string& text) const {
-    return style_.color ? fmt::format(s, "{}", text) : text;
+  // The same, cut to fit in running text.
+  std::string short_department_name(const std::string& id) const {
+    return truncate_to_width(department_name(id), name_columns);
   }
-  std::string bold(const std::string& text) const { return styled(fmt::emphasis::bold, text); }
+  std::string styled(const fmt::text_style& s, const std::string& text) const { return out_.styled(s, text); }
+  std::string bold(const std::string& text) const { return out_.bold(text); }
   int levels() const { return static_cast<int>(q_.levels.size()); }
-  std::string level_label(int level) const { return fmt::format("level {} {}", level, level_name(level)); }
-
-  void paragraph(const std::string& text, const std::string& indent = "", const std::string& first_indent = "") {
-    const std::string& lead = first_indent.empty() ? indent : first_indent;
-    const int width = std::max(20, style_.width - display_width(indent));
-    bool first = true;
-    for (const auto& line : wrap(text, width)) {
-      out_ += (first ? lead : indent) + line + "\n";
-      first = false;
-    }
+  std::string level_label(int level) const {
+    return fmt::format("level {} {}", level, level_name(q_, level, r_.language));
   }
-
-  void heading(const std::string& text) { out_ += "\n" + bold(text) + "\n"; }
+  void paragraph(const std::string& text, const std::string& indent = "", const std::string& first_indent = "") {
+    out_.paragraph(text, indent, first_indent);
+  }
+  void heading(const std::string& text) { out_.heading(text); }
 
   void header() {
     out_ += bold(t(q_.title)) + "\n";
@@ -138,7 +133,7 @@ class TextRenderer {
       score_row(table, "Leaders", a_.leaders);
       score_row(table, "Employees", a_.employees);
     }
-    out_ += table.render(style_.width, style_.color);
+    out_ += table.render(out_.style().width, out_.style().color);
     std::string legend = "Levels:";
     for (const auto& l : q_.levels)
       legend += fmt::format(" L{} {} ({:g}+){}", l.number, t(l.name), l.min, l.number == levels() ? "" : ",");
@@ -155,13 +150,13 @@ class TextRenderer {
     if (small.empty() && protecting.empty()) return;
     heading("Not shown, to protect anonymity");
     for (const auto* d : small)
-      paragraph(
-          fmt::format("{} (n={}): fewer than {} respondents.", department_name(d->id), d->n, a_.options.min_group),
-          "    ", "  - ");
+      paragraph(fmt::format("{} (n={}): fewer than {} respondents.", short_department_name(d->id), d->n,
+                            a_.options.min_group),
+                "    ", "  - ");
     for (const auto* d : protecting)
       paragraph(fmt::format("{} (n={}): hidden as well, so that the smaller groups cannot be worked out by subtracting "
                             "the shown departments from the organisation.",
-                            department_name(d->id), d->n),
+                            short_department_name(d->id), d->n),
                 "    ", "  - ");
     paragraph("Their respondents still count in the organisation's figures.", "  ");
   }
@@ -185,7 +180,7 @@ class TextRenderer {
       if (a_.leader_gap[i] && (!widest_gap || std::abs(*a_.leader_gap[i]) > std::abs(*a_.leader_gap[*widest_gap])))
         widest_gap = i;
     }
-    out_ += table.render(style_.width, style_.color);
+    out_ += table.render(out_.style().width, out_.style().color);
 
     if (!widest_spread) {
       paragraph("Silo spread: fewer than two departments are shown, so departments cannot be compared.");
@@ -216,9 +211,10 @@ class TextRenderer {
 
   void weakest() {
     const GroupResult& org = a_.organisation;
-    if (org.weakest.empty()) return;
+    // --top 0 asks for no weakest dimensions: the section is left out.
+    if (org.weakest.empty() || a_.options.top <= 0) return;
     heading("Weakest dimensions of the organisation");
-    const std::size_t count = std::min(org.weakest.size(), static_cast<std::size_t>(std::max(1, a_.options.top)));
+    const std::size_t count = std::min(org.weakest.size(), static_cast<std::size_t>(a_.options.top));
     for (std::size_t k = 0; k < count; ++k) {
       const std::size_t i = org.weakest[k];
       const auto& d = *org.dimensions[i];
@@ -231,7 +227,7 @@ class TextRenderer {
     if (g.recommendations.empty()) return;
     std::string title = name;
     if (g.overall) title += fmt::format(" (overall {:.1f}, {})", g.overall->score, level_label(g.overall->level));
-    out_ += "\n" + bold(title) + "\n";
+    heading(title);
     for (const auto& rec : g.recommendations) {
       const Dimension& d = q_.dimensions[rec.dimension];
       paragraph(fmt::format("{} (L{}): {}", t(d.name), rec.level, t(d.recommendations[rec.recommendation].text)),
@@ -243,7 +239,7 @@ class TextRenderer {
     heading("Recommendations, weakest dimension first");
     group_recommendations("Organisation", a_.organisation);
     for (const auto& d : a_.departments)
-      if (!d.suppressed) group_recommendations(department_name(d.id), d);
+      if (!d.suppressed) group_recommendations(short_department_name(d.id), d);
   }
 
   void inputs() {
@@ -258,8 +254,7 @@ class TextRenderer {
   const Report& r_;
   const Questionnaire& q_;
   const Assessment& a_;
-  TextStyle style_;
-  std::string out_;
+  TextWriter out_;
 };
 
 }  // namespace

@@ -12,16 +12,41 @@ double sample_variance(double sum, double sum_squares, double n) { return (sum_s
 std::optional<double> cronbach_alpha(const DimensionTally& t) {
   const std::size_t k = t.item_sum.size();
   if (k < 2 || t.full_n < 2) return std::nullopt;
+  // var_total = 0 exactly when m·ΣT² − (ΣT)² = 0. The sums are integers, and long double
+  // holds their products exactly at these magnitudes, so the test is exact, not a threshold.
+  const auto lm = static_cast<long double>(t.full_n);
+  const auto lsum = static_cast<long double>(t.total_sum);
+  if (lm * static_cast<long double>(t.total_sum_squares) - lsum * lsum == 0) return std::nullopt;
   const auto m = static_cast<double>(t.full_n);
   const double total_variance =
       sample_variance(static_cast<double>(t.total_sum), static_cast<double>(t.total_sum_squares), m);
-  if (!(total_variance > 1e-12)) return std::nullopt;
   double item_variances = 0;
   for (std::size_t i = 0; i < k; ++i)
     item_variances +=
         sample_variance(static_cast<double>(t.item_sum[i]), static_cast<double>(t.item_sum_squares[i]), m);
   const auto kd = static_cast<double>(k);
   return kd / (kd - 1) * (1 - item_variances / total_variance);
+}
+
+// Scores closer than this are equal: D is a running mean whose last bits depend on the
+// order of the answer sets, so mathematically equal means may differ in rounding.
+constexpr double score_tie = 1e-9;
+
+// Sorts dimension indices by score ascending, ties (within score_tie) in questionnaire
+// order. A tolerance comparison is not a strict weak ordering, so no std::sort: a stable
+// insertion sort, which only ever moves an index past one that is clearly higher. There
+// are a dozen dimensions at most.
+void weakest_first(std::vector<std::size_t>& indices, const std::vector<std::optional<DimensionResult>>& dimensions) {
+  const auto score = [&](std::size_t i) { return dimensions[i]->score; };
+  for (std::size_t k = 1; k < indices.size(); ++k) {
+    const std::size_t current = indices[k];
+    std::size_t j = k;
+    while (j > 0 && score(indices[j - 1]) - score(current) > score_tie) {
+      indices[j] = indices[j - 1];
+      --j;
+    }
+    indices[j] = current;
+  }
 }
 
 std::optional<DimensionResult> dimension_result(const Questionnaire& q, const DimensionTally& t) {
@@ -50,23 +75,26 @@ GroupResult group_result(const Questionnaire& q, std::string id, const GroupTall
   r.id = std::move(id);
   r.n = g.n;
   r.partial = g.partial;
-  double weighted = 0;
-  double weights = 0;
   for (std::size_t i = 0; i < q.dimensions.size(); ++i) {
     r.dimensions.push_back(dimension_result(q, g.dimensions[i]));
-    if (const auto& d = r.dimensions.back()) {
-      weighted += q.dimensions[i].weight * d->score;
-      weights += q.dimensions[i].weight;
-      r.weakest.push_back(i);
-    }
+    if (r.dimensions.back()) r.weakest.push_back(i);
   }
-  if (weights > 0) {
+  if (!r.weakest.empty()) {
+    // Weights relative to the largest one: the same mean, and no overflow to inf/inf with
+    // weights near the largest double.
+    double largest = 0;
+    for (const std::size_t i : r.weakest) largest = std::max(largest, q.dimensions[i].weight);
+    double weighted = 0;
+    double weights = 0;
+    for (const std::size_t i : r.weakest) {
+      const double w = q.dimensions[i].weight / largest;
+      weighted += w * r.dimensions[i]->score;
+      weights += w;
+    }
     const double score = std::clamp(weighted / weights, 0.0, 100.0);
     r.overall = Overall{score, level_of(q, score)};
   }
-  // Weakest first; stable, so ties keep questionnaire order.
-  std::stable_sort(r.weakest.begin(), r.weakest.end(),
-                   [&](std::size_t a, std::size_t b) { return r.dimensions[a]->score < r.dimensions[b]->score; });
+  weakest_first(r.weakest, r.dimensions);
   const std::size_t top = std::min(r.weakest.size(), static_cast<std::size_t>(std::max(0, options.top)));
   for (std::size_t k = 0; k < top; ++k) {
     const std::size_t di = r.weakest[k];

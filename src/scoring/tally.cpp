@@ -20,14 +20,23 @@ std::vector<std::optional<double>> respondent_scores(const Questionnaire& q, con
   scores.reserve(q.dimensions.size());
   std::size_t flat = 0;
   for (const auto& d : q.dimensions) {
+    const std::size_t first = flat;
+    flat += d.questions.size();
+    // Weights are taken relative to the largest answered one: the same weighted mean, and
+    // no inf/inf when weights come near the largest double.
+    double largest = 0;
+    for (std::size_t k = 0; k < d.questions.size(); ++k)
+      if (a.answers[first + k].answered()) largest = std::max(largest, d.questions[k].weight);
     double weighted = 0;
     double weights = 0;
     std::size_t answered = 0;
-    for (const auto& question : d.questions) {
-      const AnswerValue& v = a.answers[flat++];
+    for (std::size_t k = 0; k < d.questions.size(); ++k) {
+      const Question& question = d.questions[k];
+      const AnswerValue& v = a.answers[first + k];
       if (!v.answered()) continue;
-      weighted += question.weight * item_score(q.scale, oriented(question, q.scale, v.value));
-      weights += question.weight;
+      const double w = question.weight / largest;
+      weighted += w * item_score(q.scale, oriented(question, q.scale, v.value));
+      weights += w;
       ++answered;
     }
     const std::size_t k = d.questions.size();

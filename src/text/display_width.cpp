@@ -62,6 +62,13 @@ int code_point_width(char32_t cp) {
   return 1;
 }
 
+// Code points a terminal acts on rather than shows, beyond C0 and DEL: the C1 controls
+// (U+009B is an 8-bit CSI) and the bidirectional controls, which reorder what follows.
+bool is_escaped_code_point(char32_t cp) {
+  return in(cp, 0x80, 0x9F) || cp == 0x061C || cp == 0x200E || cp == 0x200F || in(cp, 0x202A, 0x202E) ||
+         in(cp, 0x2066, 0x2069);
+}
+
 }  // namespace
 
 bool is_valid_utf8(std::string_view text) {
@@ -79,14 +86,18 @@ std::string printable(std::string_view text) {
   out.reserve(text.size());
   for (std::size_t i = 0; i < text.size();) {
     const Decoded d = decode(text, i);
-    const bool control = d.valid && (d.code_point < 0x20 || d.code_point == 0x7F);
-    if (d.valid && !control) {
-      out.append(text.substr(i, d.length));
-    } else {
+    if (!d.valid || d.code_point < 0x20 || d.code_point == 0x7F) {
       const auto b = static_cast<unsigned char>(text[i]);
       out += "\\x";
       out += hex[b >> 4];
       out += hex[b & 0xF];
+    } else if (is_escaped_code_point(d.code_point)) {
+      // Four hex digits (every such code point is below U+10000): \u{009B}, \u{202E}.
+      out += "\\u{";
+      for (int shift = 12; shift >= 0; shift -= 4) out += hex[(d.code_point >> shift) & 0xF];
+      out += '}';
+    } else {
+      out.append(text.substr(i, d.length));
     }
     i += d.length;
   }
@@ -175,7 +186,7 @@ std::vector<std::string> wrap(std::string_view text, int columns) {
       if (head.empty()) head = word.substr(0, decode(word, 0).length);  // a glyph wider than a line
       lines.emplace_back(head);
       word.remove_prefix(head.size());
-      word_width = display_width(word);
+      word_width -= display_width(head);  // not the rest re-measured: linear in the word's length
     }
     line = std::string(word);
     line_width = word_width;

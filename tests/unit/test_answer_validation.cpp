@@ -152,13 +152,17 @@ class TempDir {
 struct Reading {
   std::vector<std::string> accepted_ids;
   std::vector<AnswerSet> accepted;
+  std::vector<std::vector<Diagnostic>> problems;  // one list per rejected entry, in order
   AnswerInputs inputs;
 
   explicit Reading(const Questionnaire& q = questionnaire())
-      : inputs(q, [this](const AnswerSet& a) {
-          accepted_ids.push_back(a.respondent.id.value_or("<none>"));
-          accepted.push_back(a);
-        }) {}
+      : inputs(
+            q,
+            [this](const AnswerSet& a) {
+              accepted_ids.push_back(a.respondent.id.value_or("<none>"));
+              accepted.push_back(a);
+            },
+            [this](const std::vector<Diagnostic>& p) { problems.push_back(p); }) {}
 
   const InputSummary& summary() const { return inputs.summary(); }
 
@@ -166,7 +170,7 @@ struct Reading {
     std::string out = "accepted:";
     for (const auto& id : accepted_ids) out += " " + id;
     out += "\nrejected:\n";
-    for (const auto& r : summary().rejected) out += "  " + r.source + ": " + r.reason() + "\n";
+    for (const auto& r : summary().rejected) out += "  " + r.source + ": " + r.reason + "\n";
     return out;
   }
 
@@ -178,9 +182,10 @@ struct Reading {
     REQUIRE(summary().rejected.size() == rejections);
     CHECK(summary().sources == summary().accepted + static_cast<long>(summary().rejected.size()));
     CHECK(static_cast<long>(accepted_ids.size()) == summary().accepted);
-    for (const auto& r : summary().rejected) {
-      CHECK_FALSE(r.problems.empty());
-      CHECK_FALSE(r.reason().empty());
+    REQUIRE(problems.size() == summary().rejected.size());
+    for (std::size_t i = 0; i < problems.size(); ++i) {
+      CHECK_FALSE(problems[i].empty());
+      CHECK_FALSE(summary().rejected[i].reason.empty());
     }
   }
 };
@@ -287,7 +292,7 @@ TEST_CASE("answers: an empty \"answers\" object is accepted and counts") {
   for (const auto& v : a.answers) CHECK_FALSE(v.given());
 
   Reading reading;
-  reading.inputs.read_text(doc.dump(), "empty.json", false);
+  reading.inputs.read_text(doc.dump(), "empty.json", InputForm::detect);
   reading.check_counts(1, 0);
 }
 
@@ -426,7 +431,7 @@ TEST_CASE("answers: complete:false is accepted and counted as partial") {
 
   Reading reading;
   json second = valid_answers("r-2");
-  reading.inputs.read_text(json::array({doc, second}).dump(), "all.json", false);
+  reading.inputs.read_text(json::array({doc, second}).dump(), "all.json", InputForm::detect);
   reading.check_counts(2, 0);
   CHECK(reading.summary().partial == 1);
 }
@@ -442,14 +447,14 @@ TEST_CASE("answers: complete must be a boolean") {
 
 TEST_CASE("answers: a repeated respondent id rejects the later set, naming both sources") {
   Reading reading;
-  reading.inputs.read_text(valid_answers("r-7").dump(), "first.json", false);
-  reading.inputs.read_text(valid_answers("r-7").dump(), "second.json", false);
+  reading.inputs.read_text(valid_answers("r-7").dump(), "first.json", InputForm::detect);
+  reading.inputs.read_text(valid_answers("r-7").dump(), "second.json", InputForm::detect);
   reading.check_counts(1, 1);
   REQUIRE(reading.summary().rejected.size() == 1);
   const Rejection& r = reading.summary().rejected[0];
   CHECK(r.source == "second.json");
-  REQUIRE(r.problems.size() == 1);
-  const std::string text = describe(r.problems[0]);
+  REQUIRE(reading.problems.at(0).size() == 1);
+  const std::string text = describe(reading.problems[0][0]);
   INFO(text);
   CHECK(text.find("second.json") != std::string::npos);
   CHECK(text.find("first.json") != std::string::npos);
@@ -460,12 +465,12 @@ TEST_CASE("answers: a repeated respondent id rejects the later set, naming both 
 TEST_CASE("answers: duplicates inside one array name both elements") {
   Reading reading;
   reading.inputs.read_text(json::array({valid_answers("x"), valid_answers("y"), valid_answers("x")}).dump(), "all.json",
-                           false);
+                           InputForm::detect);
   reading.check_counts(2, 1);
   CHECK(reading.accepted_ids == std::vector<std::string>{"x", "y"});
   REQUIRE(reading.summary().rejected.size() == 1);
   CHECK(reading.summary().rejected[0].source == "all.json[2]");
-  CHECK(reading.summary().rejected[0].reason().find("all.json[0]") != std::string::npos);
+  CHECK(reading.summary().rejected[0].reason.find("all.json[0]") != std::string::npos);
 }
 
 TEST_CASE("answers: a rejected set does not claim its respondent id") {
@@ -473,7 +478,7 @@ TEST_CASE("answers: a rejected set does not claim its respondent id") {
   bad["answers"]["alpha.one"] = 99;
   const json good = valid_answers("x");
   Reading reading;
-  reading.inputs.read_text(json::array({bad, good}).dump(), "all.json", false);
+  reading.inputs.read_text(json::array({bad, good}).dump(), "all.json", InputForm::detect);
   reading.check_counts(1, 1);
   CHECK(reading.accepted_ids == std::vector<std::string>{"x"});
   REQUIRE(reading.summary().rejected.size() == 1);
@@ -483,7 +488,7 @@ TEST_CASE("answers: a rejected set does not claim its respondent id") {
 TEST_CASE("answers: sets without a respondent id are never duplicates") {
   Reading reading;
   reading.inputs.read_text(json::array({valid_answers(""), valid_answers(""), valid_answers("")}).dump(), "all.json",
-                           false);
+                           InputForm::detect);
   reading.check_counts(3, 0);
 }
 
@@ -521,7 +526,7 @@ TEST_CASE("inputs: an array element that breaks a rule is rejected as FILE[INDEX
   reading.check_counts(1, 1);
   REQUIRE(reading.summary().rejected.size() == 1);
   CHECK(reading.summary().rejected[0].source == file + "[1]");
-  CHECK(reading.summary().rejected[0].problems[0].source == file + "[1]");
+  CHECK(reading.problems.at(0).at(0).source == file + "[1]");
 }
 
 TEST_CASE("inputs: an empty array contributes nothing") {
@@ -592,7 +597,7 @@ TEST_CASE("inputs: a .jsonl line with invalid UTF-8 rejects only that line") {
   CHECK(reading.accepted_ids == std::vector<std::string>{"r-1", "r-3"});
   REQUIRE(reading.summary().rejected.size() == 1);
   CHECK(reading.summary().rejected[0].source == file + ":2");
-  CHECK(reading.summary().rejected[0].reason().find("UTF-8") != std::string::npos);
+  CHECK(reading.summary().rejected[0].reason.find("UTF-8") != std::string::npos);
 }
 
 TEST_CASE("inputs: a .jsonl file with no answer sets contributes nothing") {
@@ -613,7 +618,7 @@ TEST_CASE("inputs: a file whose value is a string or a number is one rejection f
   reading.check_counts(0, 2);
   REQUIRE(reading.summary().rejected.size() == 2);
   CHECK(reading.summary().rejected[0].source == text_file);
-  CHECK(reading.summary().rejected[0].reason().find("a string") != std::string::npos);
+  CHECK(reading.summary().rejected[0].reason.find("a string") != std::string::npos);
   CHECK(reading.summary().rejected[1].source == number_file);
 }
 
@@ -625,7 +630,7 @@ TEST_CASE("inputs: an unreadable .json file is one rejection for the whole file"
     reading.inputs.read_file(file);
     reading.check_counts(0, 1);
     CHECK(reading.summary().rejected[0].source == file);
-    CHECK(reading.summary().rejected[0].reason().find("empty") != std::string::npos);
+    CHECK(reading.summary().rejected[0].reason.find("empty") != std::string::npos);
   }
   SECTION("white space only") {
     Reading reading;
@@ -639,13 +644,13 @@ TEST_CASE("inputs: an unreadable .json file is one rejection for the whole file"
     reading.inputs.read_file(file);
     reading.check_counts(0, 1);
     REQUIRE(reading.summary().rejected.size() == 1);
-    CHECK(reading.summary().rejected[0].problems[0].line == 2);
+    CHECK(reading.problems.at(0).at(0).line == 2);
   }
   SECTION("UTF-16") {
     Reading reading;
     reading.inputs.read_file(dir.write("utf16.json", std::string("\xFF\xFE[\0]\0", 6)));
     reading.check_counts(0, 1);
-    CHECK(reading.summary().rejected[0].reason().find("UTF-16") != std::string::npos);
+    CHECK(reading.summary().rejected[0].reason.find("UTF-16") != std::string::npos);
   }
   SECTION("binary junk") {
     Reading reading;
@@ -674,7 +679,7 @@ TEST_CASE("inputs: a missing file is one rejection saying it cannot be read") {
     reading.check_counts(0, 1);
     REQUIRE(reading.summary().rejected.size() == 1);
     CHECK(reading.summary().rejected[0].source == file);
-    CHECK(reading.summary().rejected[0].reason().find("cannot read") != std::string::npos);
+    CHECK(reading.summary().rejected[0].reason.find("cannot read") != std::string::npos);
   }
 }
 
@@ -737,7 +742,7 @@ TEST_CASE("inputs: standard input may hold JSON Lines") {
       line_of(valid_answers("s-1")) + "\n" + line_of(valid_answers("s-2")) + line_of(valid_answers("s-3"));
   SECTION("through read_text") {
     Reading reading;
-    reading.inputs.read_text(text, "<stdin>", false);
+    reading.inputs.read_text(text, "<stdin>", InputForm::detect);
     reading.check_counts(3, 0);
     CHECK(reading.accepted_ids == std::vector<std::string>{"s-1", "s-2", "s-3"});
   }
@@ -752,7 +757,7 @@ TEST_CASE("inputs: standard input may hold JSON Lines") {
     const std::string with_bad =
         line_of(valid_answers("s-1")) + line_of(valid_answers("s-2")) + "{nope}\n" + line_of(valid_answers("s-4"));
     Reading reading;
-    reading.inputs.read_text(with_bad, "<stdin>", false);
+    reading.inputs.read_text(with_bad, "<stdin>", InputForm::detect);
     reading.check_counts(3, 1);
     REQUIRE(reading.summary().rejected.size() == 1);
     CHECK(reading.summary().rejected[0].source == "<stdin>:3");
@@ -761,7 +766,7 @@ TEST_CASE("inputs: standard input may hold JSON Lines") {
 
 TEST_CASE("inputs: standard input may hold one object, even spread over lines") {
   Reading reading;
-  reading.inputs.read_text(valid_answers("s-1").dump(2), "<stdin>", false);
+  reading.inputs.read_text(valid_answers("s-1").dump(2), "<stdin>", InputForm::detect);
   reading.check_counts(1, 0);
   CHECK(reading.accepted_ids == std::vector<std::string>{"s-1"});
 }
@@ -769,13 +774,15 @@ TEST_CASE("inputs: standard input may hold one object, even spread over lines") 
 TEST_CASE("inputs: standard input may hold an array") {
   SECTION("on one line") {
     Reading reading;
-    reading.inputs.read_text(json::array({valid_answers("s-1"), valid_answers("s-2")}).dump(), "<stdin>", false);
+    reading.inputs.read_text(json::array({valid_answers("s-1"), valid_answers("s-2")}).dump(), "<stdin>",
+                             InputForm::detect);
     reading.check_counts(2, 0);
     CHECK(reading.accepted_ids == std::vector<std::string>{"s-1", "s-2"});
   }
   SECTION("spread over lines, with an element that is not an object") {
     Reading reading;
-    reading.inputs.read_text(json::array({valid_answers("s-1"), 5, valid_answers("s-2")}).dump(2), "<stdin>", false);
+    reading.inputs.read_text(json::array({valid_answers("s-1"), 5, valid_answers("s-2")}).dump(2), "<stdin>",
+                             InputForm::detect);
     reading.check_counts(2, 1);
     REQUIRE(reading.summary().rejected.size() == 1);
     CHECK(reading.summary().rejected[0].source == "<stdin>[1]");
@@ -785,7 +792,7 @@ TEST_CASE("inputs: standard input may hold an array") {
 TEST_CASE("inputs: empty or invalid standard input is one rejection") {
   for (const std::string& text : {std::string(), std::string("  \n"), std::string("{\"format\": ")}) {
     Reading reading;
-    reading.inputs.read_text(text, "<stdin>", false);
+    reading.inputs.read_text(text, "<stdin>", InputForm::detect);
     INFO("stdin: \"" << text << "\"");
     reading.check_counts(0, 1);
     REQUIRE(reading.summary().rejected.size() == 1);
@@ -795,7 +802,8 @@ TEST_CASE("inputs: empty or invalid standard input is one rejection") {
 
 TEST_CASE("inputs: read_text with json_lines=true reads each line on its own") {
   Reading reading;
-  reading.inputs.read_text(line_of(valid_answers("l-1")) + "[]\n" + line_of(valid_answers("l-3")), "team.jsonl", true);
+  reading.inputs.read_text(line_of(valid_answers("l-1")) + "[]\n" + line_of(valid_answers("l-3")), "team.jsonl",
+                           InputForm::json_lines);
   reading.check_counts(2, 1);
   REQUIRE(reading.summary().rejected.size() == 1);
   CHECK(reading.summary().rejected[0].source == "team.jsonl:2");

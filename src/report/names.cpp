@@ -1,0 +1,15 @@
+#include "report/names.hpp"
+
+namespace centric {
+
+std::string level_name(const Questionnaire& q, int level, const std::string& language) {
+  if (level < 1 || static_cast<std::size_t>(level) > q.levels.size()) return {};
+  return q.text(q.levels[static_cast<std::size_t>(level) - 1].name, language);
+}
+
+std::string department_name(const Questionnaire& q, const std::string& id, const std::string& language) {
+  const Department* listed = q.find_department(id);
+  return listed != nullptr && !listed->name.empty() ? q.text(listed->name, language) : id;
+}
+
+}  // namespace centric

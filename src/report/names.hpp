@@ -1,0 +1,19 @@
+// Names the reports show for levels and departments, in the report's language. One
+// definition for every renderer, so that the text and JSON reports name things alike.
+#pragma once
+
+#include <string>
+
+#include "centric/questionnaire.hpp"
+
+namespace centric {
+
+// The name of level number `level` (1, 2, ...); empty when the questionnaire has no such level.
+std::string level_name(const Questionnaire& q, int level, const std::string& language);
+
+// A department's display name: its name in the questionnaire's departments list, else its id
+// (answer sets may name departments the questionnaire does not list). Not escaped: a
+// renderer for the terminal passes it through printable().
+std::string department_name(const Questionnaire& q, const std::string& id, const std::string& language);
+
+}  // namespace centric
