@@ -40,11 +40,14 @@ case "${1:-}" in
     ;;
   test)
     install_missing
-    configure_and_build build/release -DCMAKE_BUILD_TYPE=Release -DCENTRIC_WERROR=ON
-    (cd build/release && ctest --output-on-failure -j "$jobs")
-    configure_and_build build/sanitize -DCMAKE_BUILD_TYPE=Debug -DCENTRIC_WERROR=ON -DCENTRIC_SANITIZE=ON
+    # CENTRIC_TESTS=ON explicitly: `./build.sh example` caches OFF in build/release, and
+    # --no-tests=error makes a build without tests fail instead of passing with none run.
+    configure_and_build build/release -DCMAKE_BUILD_TYPE=Release -DCENTRIC_WERROR=ON -DCENTRIC_TESTS=ON
+    (cd build/release && ctest --output-on-failure --no-tests=error -j "$jobs")
+    configure_and_build build/sanitize -DCMAKE_BUILD_TYPE=Debug -DCENTRIC_WERROR=ON -DCENTRIC_SANITIZE=ON \
+      -DCENTRIC_TESTS=ON
     (cd build/sanitize && ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1 \
-      ctest --output-on-failure -j "$jobs")
+      ctest --output-on-failure --no-tests=error -j "$jobs")
     ;;
   *)
     echo "usage: ./build.sh example|test" >&2

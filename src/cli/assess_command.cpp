@@ -11,6 +11,7 @@
 #include "centric/report.hpp"
 #include "centric/scoring.hpp"
 #include "centric/terminal.hpp"
+#include "centric/text.hpp"
 #include "cli/commands.hpp"
 #include "cli/input_arguments.hpp"
 #include "cli/questionnaire_choice.hpp"
@@ -41,14 +42,14 @@ std::optional<std::string> clashes_with_input(const AssessOptions& o) {
   for (const auto& input : inputs) {
     if (input == "-") continue;
     if (fs::exists(o.output, ec) && fs::equivalent(o.output, input, ec))
-      return fmt::format("{}: is one of the inputs; choose another --output", o.output);
+      return fmt::format("{}: is one of the inputs; choose another --output", printable(o.output));
     if (fs::is_directory(input, ec) && is_answer_file_name(o.output)) {
       const auto rel = out.lexically_relative(fs::weakly_canonical(input, ec));
       if (!rel.empty() && *rel.begin() != "..")
         return fmt::format(
             "{}: is inside the input directory {} and would be read as answers next time; "
             "choose another --output",
-            o.output, input);
+            printable(o.output), printable(input));
     }
   }
   return std::nullopt;
@@ -81,7 +82,7 @@ int run_assess(const AssessOptions& o) {
       return exit_failed;
     }
     if (auto problem = AtomicFile::check_destination(o.output)) {
-      fmt::print(stderr, "centric: error: {}: {}\n", o.output, *problem);
+      fmt::print(stderr, "centric: error: {}: {}\n", printable(o.output), *problem);
       return exit_failed;
     }
   }
@@ -126,10 +127,10 @@ int run_assess(const AssessOptions& o) {
 
   if (!o.output.empty()) {
     if (auto error = write_output(o.output, rendered)) {
-      fmt::print(stderr, "centric: error: {}: {}\n", o.output, *error);
+      fmt::print(stderr, "centric: error: {}: {}\n", printable(o.output), *error);
       return exit_failed;
     }
-    fmt::print(stderr, "centric: report written to {}\n", o.output);
+    fmt::print(stderr, "centric: report written to {}\n", printable(o.output));
   } else if (!write_standard_output(rendered)) {
     return exit_failed;
   }

@@ -8,6 +8,7 @@
 #include "centric/answers_io.hpp"
 #include "centric/json_input.hpp"
 #include "centric/questionnaire_io.hpp"
+#include "centric/text.hpp"
 #include "cli/commands.hpp"
 #include "cli/input_arguments.hpp"
 #include "cli/questionnaire_choice.hpp"
@@ -58,7 +59,7 @@ class Validation {
     auto content = read_document_file(file);
     if (auto* error = std::get_if<Diagnostic>(&content)) {
       fmt::print(stderr, "{}\n", format_for_stderr(*error));
-      fmt::print("{}: invalid\n", file);
+      fmt::print("{}: invalid\n", printable(file));
       all_ok_ = false;
       return true;
     }
@@ -68,7 +69,8 @@ class Validation {
         QuestionnaireLoad load = read_questionnaire(text, file);
         print_diagnostics(load.diagnostics);
         if (load.ok())
-          fmt::print("{}: ok (questionnaire {} {})\n", file, load.questionnaire->id, load.questionnaire->version);
+          fmt::print("{}: ok (questionnaire {} {})\n", printable(file), load.questionnaire->id,
+                     load.questionnaire->version);
         else
           all_ok_ = false;
         return true;
@@ -77,7 +79,7 @@ class Validation {
         fmt::print(stderr,
                    "centric: error: {}: format: not a centric questionnaire or answers file "
                    "(expected \"centric-questionnaire/1\" or \"centric-answers/1\")\n",
-                   file);
+                   printable(file));
         all_ok_ = false;
         return true;
       case Kind::answers:
@@ -105,14 +107,14 @@ class Validation {
     const auto checked = s.sources - sources_before;
     const auto bad = s.rejected.size() - rejected_before;
     if (bad == 0) {
-      fmt::print("{}: ok ({} answer set{})\n", file, checked, checked == 1 ? "" : "s");
+      fmt::print("{}: ok ({} answer set{})\n", printable(file), checked, checked == 1 ? "" : "s");
       return true;
     }
     all_ok_ = false;
     if (bad == 1 && checked == 1 && s.rejected.back().source == file)
-      fmt::print("{}: invalid\n", file);
+      fmt::print("{}: invalid\n", printable(file));
     else
-      fmt::print("{}: {} of {} answer set{} rejected\n", file, bad, checked, checked == 1 ? "" : "s");
+      fmt::print("{}: {} of {} answer set{} rejected\n", printable(file), bad, checked, checked == 1 ? "" : "s");
     return true;
   }
 

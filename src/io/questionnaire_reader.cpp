@@ -301,10 +301,14 @@ class QuestionnaireChecker {
 
   void check_translations(const Questionnaire& q) {
     // A questionnaire that claims a language must have every text in it.
-    for (const auto& language : q.languages)
+    // (The default language is checked for every string already.) This is an error, not
+    // a warning: the list is a promise to respondents that their language is complete.
+    for (const auto& language : q.languages) {
+      if (language == q.default_language) continue;
       for (const auto& text : texts_)
         if (text.languages.count(language) == 0)
           f_.error_at(text.path, fmt::format("has no \"{}\" text (\"languages\" claims it)", language));
+    }
   }
 
   struct SeenText {

@@ -236,6 +236,7 @@ class TextRenderer {
   }
 
   void recommendations() {
+    if (a_.options.top <= 0) return;  // none asked for: no empty section
     heading("Recommendations, weakest dimension first");
     group_recommendations("Organisation", a_.organisation);
     for (const auto& d : a_.departments)
