@@ -30,6 +30,10 @@ class AnswerSetReader {
   std::unordered_map<std::string, std::size_t> question_index_;
 };
 
+// The centric-answers/1 document of `answers` (answered and "na" questions, in
+// questionnaire order), pretty-printed, ending in a newline.
+std::string write_answer_set(const Questionnaire& questionnaire, const AnswerSet& answers);
+
 // One rejected entry (formats.md §2): a whole file, an array element or a JSON Lines line.
 // Kept small, since a wrong file can hold millions of them; the full diagnostics go to
 // the problem handler as they are found.

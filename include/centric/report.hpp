@@ -29,6 +29,12 @@ struct TextStyle {
 // The terminal report for a manager.
 std::string render_text(const Report& report, const TextStyle& style);
 
+// One respondent's own result at the end of a survey: the overall score and level, a
+// bar per dimension with its level, and the recommendations of `a` (assessed with
+// min_group 1, so nothing of it is suppressed).
+std::string render_personal_result(const Questionnaire& q, const Assessment& a, const std::string& language,
+                                   const TextStyle& style);
+
 // The questionnaire, readable in a terminal.
 std::string render_questionnaire(const Questionnaire& q, const std::string& language, const TextStyle& style);
 

@@ -26,7 +26,8 @@ int run(int argc, char** argv) {
       "Run 'centric COMMAND --help' for a command's options. Exit codes: 0 done, 1 nothing could be done, "
       "2 usage error, 3 done but some inputs were rejected.");
 
-  std::vector<Command> commands{set_assess_command(app), set_validate_command(app), set_questionnaire_command(app)};
+  std::vector<Command> commands{set_assess_command(app), set_survey_command(app), set_validate_command(app),
+                                set_questionnaire_command(app)};
 
   try {
     app.parse(argc, argv);
@@ -38,8 +39,8 @@ int run(int argc, char** argv) {
     if (dynamic_cast<const CLI::RequiredError*>(&e) != nullptr && app.get_subcommands().empty()) {
       // CLI11 says "A subcommand is required" also for a misspelt one: name it.
       message = argc > 1 && argv[1][0] != '-'
-                    ? fmt::format("unknown command '{}' (commands: assess, validate, questionnaire)", argv[1])
-                    : "a command is required: assess, validate or questionnaire";
+                    ? fmt::format("unknown command '{}' (commands: assess, survey, validate, questionnaire)", argv[1])
+                    : "a command is required: assess, survey, validate or questionnaire";
     }
     fmt::print(stderr, "centric: error: {}\nRun 'centric --help' for usage.\n", message);
     return exit_usage;

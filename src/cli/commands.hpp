@@ -28,6 +28,7 @@ struct Command {
 Command set_assess_command(CLI::App& parent);
 Command set_validate_command(CLI::App& parent);
 Command set_questionnaire_command(CLI::App& parent);
+Command set_survey_command(CLI::App& parent);
 
 int run(int argc, char** argv);
 

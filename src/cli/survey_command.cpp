@@ -1,0 +1,97 @@
+#include <fmt/format.h>
+
+#include <cstdlib>
+#include <memory>
+
+#include "centric/language.hpp"
+#include "centric/survey.hpp"
+#include "centric/terminal.hpp"
+#include "cli/commands.hpp"
+#include "cli/questionnaire_choice.hpp"
+
+namespace centric::cli {
+namespace {
+
+struct SurveyOptions {
+  std::string questionnaire;
+  std::string department;
+  std::string role;
+  std::string respondent;
+  std::string language;
+  std::string output;
+  std::string resume;
+  bool no_color = false;
+};
+
+std::optional<std::string> environment(const char* name) {
+  const char* value = std::getenv(name);
+  return value == nullptr ? std::nullopt : std::optional<std::string>(value);
+}
+
+int run_survey_command(const SurveyOptions& o, const CLI::App& app) {
+  if (!o.resume.empty() && !o.output.empty()) {
+    fmt::print(stderr, "centric: error: --output cannot be used with --resume (answers go on into the resumed file)\n");
+    return exit_usage;
+  }
+  auto questionnaire = choose_questionnaire(o.questionnaire);
+  if (!questionnaire) return exit_failed;
+
+  LanguageChoice choice{o.language.empty() ? std::nullopt : std::optional<std::string>(o.language),
+                        environment("LC_ALL"), environment("LC_MESSAGES"), environment("LANG")};
+  const auto language = choose_language(*questionnaire, choice);
+  if (!language) {
+    fmt::print(stderr, "centric: error: --lang {}: the questionnaire has no such language\n", o.language);
+    return exit_usage;
+  }
+
+  SurveySettings settings;
+  settings.questionnaire_path = o.questionnaire;
+  if (app.count("--department") > 0) {
+    if (o.department.empty()) {
+      fmt::print(stderr, "centric: error: --department: must not be empty\n");
+      return exit_usage;
+    }
+    settings.department = o.department;
+  }
+  if (!o.role.empty()) settings.role = o.role == "leader" ? Role::leader : Role::employee;
+  if (!o.respondent.empty()) settings.respondent = o.respondent;
+  settings.language = *language;
+  settings.output = o.output;
+  settings.resume = o.resume;
+  settings.color = should_use_color(1, o.no_color);
+
+  switch (run_survey(*questionnaire, settings)) {
+    case SurveyEnd::completed:
+    case SurveyEnd::quit:
+      return exit_ok;
+    case SurveyEnd::interrupted:
+      return exit_interrupted;
+    case SurveyEnd::refused:
+    case SurveyEnd::failed:
+      break;
+  }
+  return exit_failed;
+}
+
+}  // namespace
+
+Command set_survey_command(CLI::App& parent) {
+  auto options = std::make_shared<SurveyOptions>();
+  CLI::App* app = parent.add_subcommand("survey", "Take the survey in the terminal and save the answers");
+  app->add_option("-q,--questionnaire", options->questionnaire, "Questionnaire file (default: the built-in one)")
+      ->type_name("FILE");
+  app->add_option("--department", options->department, "Your department's id (asked when not given)")->type_name("ID");
+  app->add_option("--role", options->role, "Your role (asked when not given)")
+      ->check(CLI::IsMember({"leader", "employee"}));
+  app->add_option("--respondent", options->respondent, "Respondent id (default: a random UUID)")->type_name("ID");
+  app->add_option("--lang", options->language, "Language (default: from LC_ALL, LC_MESSAGES or LANG)")
+      ->type_name("CODE");
+  app->add_option("-o,--output", options->output,
+                  "Answers file (default: answers-<department>-<time>.json here); never overwritten")
+      ->type_name("FILE");
+  app->add_option("--resume", options->resume, "Continue a survey saved part-way, in that file")->type_name("FILE");
+  app->add_flag("--no-color", options->no_color, "Never use colour");
+  return {app, [options, app] { return run_survey_command(*options, *app); }};
+}
+
+}  // namespace centric::cli

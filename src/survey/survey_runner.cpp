@@ -1,0 +1,446 @@
+#include <fmt/color.h>
+#include <fmt/format.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <array>
+#include <chrono>
+#include <ctime>
+#include <random>
+
+#include "centric/answers_io.hpp"
+#include "centric/atomic_file.hpp"
+#include "centric/json_input.hpp"
+#include "centric/report.hpp"
+#include "centric/scoring.hpp"
+#include "centric/survey.hpp"
+#include "centric/terminal.hpp"
+#include "centric/text.hpp"
+#include "survey/terminal_input.hpp"
+
+namespace centric {
+namespace {
+
+namespace term = survey_terminal;
+using Status = term::Input::Status;
+
+bool file_exists(const std::string& path) {
+  struct stat st {};
+  return ::lstat(path.c_str(), &st) == 0;
+}
+
+std::string utc_now(const char* format) {
+  const std::time_t now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
+  std::tm tm{};
+  gmtime_r(&now, &tm);
+  std::array<char, 32> buffer{};
+  std::strftime(buffer.data(), buffer.size(), format, &tm);
+  return buffer.data();
+}
+
+void say(const std::string& text) {
+  std::fwrite(text.data(), 1, text.size(), stdout);
+  std::fflush(stdout);
+}
+
+// Full-screen drawing on a terminal happens on the alternate screen, so that the result
+// and the "Saved" line end up on the normal screen; the guard always switches back.
+class ScreenGuard {
+ public:
+  void enter() {
+    if (active_) return;
+    say("\x1b[?1049h");
+    active_ = true;
+  }
+  void leave() {
+    if (!active_) return;
+    say("\x1b[?1049l");
+    active_ = false;
+  }
+  ~ScreenGuard() { leave(); }
+
+ private:
+  bool active_ = false;
+};
+
+class Survey {
+ public:
+  Survey(const Questionnaire& q, const SurveySettings& s)
+      : q_(q), s_(s), input_(0), keys_(q.scale), tty_(input_.is_terminal()) {}
+
+  SurveyEnd run() {
+    term::install_signal_handlers();
+    AnswerSet answers;
+    if (!s_.resume.empty()) {
+      auto resumed = load_resume();
+      if (!resumed) return SurveyEnd::refused;
+      answers = std::move(*resumed);
+      path_ = s_.resume;
+    } else {
+      if (!s_.output.empty() && file_exists(s_.output)) {
+        fmt::print(stderr, "centric: error: {}: already exists; continue it with: {}\n", printable(s_.output),
+                   resume_command(s_.output));
+        return SurveyEnd::refused;
+      }
+      answers.questionnaire_id = q_.id;
+      answers.questionnaire_version = q_.version;
+      answers.complete = false;
+      auto start = ask_respondent(answers);
+      if (start) return *start;
+      path_ = s_.output.empty() ? free_default_name(answers.respondent.department) : s_.output;
+    }
+    SurveySession session(q_, std::move(answers));
+    return ask_questions(session);
+  }
+
+ private:
+  // ---- before the first question -------------------------------------------------------
+
+  std::optional<AnswerSet> load_resume() {
+    auto content = read_document_file(s_.resume);
+    if (auto* error = std::get_if<Diagnostic>(&content)) {
+      fmt::print(stderr, "{}\n", format_for_stderr(*error));
+      return std::nullopt;
+    }
+    auto parsed = parse_json(std::get<std::string>(content), s_.resume);
+    if (auto* error = std::get_if<Diagnostic>(&parsed)) {
+      fmt::print(stderr, "{}\n", format_for_stderr(*error));
+      return std::nullopt;
+    }
+    auto read = AnswerSetReader(q_).read(std::get<JsonParse>(parsed).value, s_.resume);
+    if (auto* problems = std::get_if<std::vector<Diagnostic>>(&read)) {
+      for (const auto& p : *problems) fmt::print(stderr, "{}\n", format_for_stderr(p));
+      fmt::print(stderr, "centric: error: {}: cannot be resumed with this questionnaire\n", printable(s_.resume));
+      return std::nullopt;
+    }
+    AnswerSet a = std::get<AnswerSet>(std::move(read));
+    if (a.complete) {
+      fmt::print(stderr, "centric: error: {}: this survey is already complete; start a new one instead\n",
+                 printable(s_.resume));
+      return std::nullopt;
+    }
+    return a;
+  }
+
+  std::string resume_command(const std::string& file) const {
+    std::string command = "centric survey";
+    if (!s_.questionnaire_path.empty()) command += " --questionnaire " + s_.questionnaire_path;
+    return command + " --resume " + file;
+  }
+
+  std::string free_default_name(const std::string& department) const {
+    const std::string base = answers_file_name(department, utc_now("%Y%m%dT%H%M%SZ"));
+    std::string name = base;
+    const std::string stem = base.substr(0, base.size() - 5);  // without ".json"
+    for (int n = 2; file_exists(name); ++n) name = fmt::format("{}-{}.json", stem, n);
+    return name;
+  }
+
+  // Stopped before the first question: nothing is written.
+  std::optional<SurveyEnd> stopped(Status status) {
+    fmt::print(stderr, "centric: stopped before the first question; nothing was saved\n");
+    return status == Status::closed && !tty_ ? SurveyEnd::quit : SurveyEnd::interrupted;
+  }
+
+  std::optional<SurveyEnd> ask_respondent(AnswerSet& a) {
+    a.respondent.id = s_.respondent ? *s_.respondent : random_uuid();
+    if (s_.department) {
+      a.respondent.department = *s_.department;
+    } else if (auto status = ask_department(a.respondent.department); status != Status::ok) {
+      return stopped(status);
+    }
+    if (s_.role) {
+      a.respondent.role = *s_.role;
+    } else if (auto status = ask_role(a.respondent.role); status != Status::ok) {
+      return stopped(status);
+    }
+    return std::nullopt;
+  }
+
+  Status read_line(std::string& text) {
+    for (;;) {
+      const Status status = input_.line(text);
+      if (status != Status::resized) return status;
+    }
+  }
+
+  Status ask_department(std::string& department) {
+    const std::string& language = s_.language;
+    say("\nWhich department do you work in?\n");
+    const std::size_t other = q_.departments.size() + 1;
+    for (std::size_t i = 0; i < q_.departments.size(); ++i) {
+      const auto& d = q_.departments[i];
+      say(fmt::format("  {:>2}  {}\n", i + 1, d.name.empty() ? d.id : q_.text(d.name, language)));
+    }
+    say(fmt::format("  {:>2}  Other (type its name)\n", other));
+    for (;;) {
+      say("Department (number, then Enter): ");
+      std::string text;
+      if (const Status status = read_line(text); status != Status::ok) return status;
+      text = trim(text);
+      if (text.empty()) continue;
+      std::size_t number = 0;
+      if (text.find_first_not_of("0123456789") == std::string::npos && text.size() < 4) number = std::stoul(text);
+      if (number >= 1 && number <= q_.departments.size()) {
+        department = q_.departments[number - 1].id;
+        return Status::ok;
+      }
+      if (number == other) {
+        for (;;) {
+          say("Department name: ");
+          if (const Status status = read_line(text); status != Status::ok) return status;
+          if (!trim(text).empty()) break;
+        }
+        department = trim(text);
+        return Status::ok;
+      }
+      if (number == 0 && is_valid_utf8(text)) {  // an id, listed or not
+        department = text;
+        return Status::ok;
+      }
+      say(fmt::format("Please type a number from 1 to {}.\n", other));
+    }
+  }
+
+  Status ask_role(Role& role) {
+    say("\nYour role:  1 (l) leader - you lead a team or a department   2 (e) employee\n");
+    for (;;) {
+      std::string text;
+      if (tty_) {
+        say("Role (l/e): ");
+        Status status;
+        while ((status = input_.key(text)) == Status::resized) {
+        }
+        if (status != Status::ok) return status;
+        if (text == "\x03") return Status::stop;  // Ctrl-C in raw mode arrives as a byte
+        say("\n");
+      } else {
+        say("Role (leader/employee): ");
+        if (const Status status = read_line(text); status != Status::ok) return status;
+        text = trim(text);
+      }
+      if (text == "l" || text == "L" || text == "1" || text == "leader") {
+        role = Role::leader;
+        return Status::ok;
+      }
+      if (text == "e" || text == "E" || text == "2" || text == "employee") {
+        role = Role::employee;
+        return Status::ok;
+      }
+      say("Please answer l (leader) or e (employee).\n");
+    }
+  }
+
+  static std::string trim(const std::string& s) {
+    const auto first = s.find_first_not_of(" \t\r");
+    if (first == std::string::npos) return {};
+    return s.substr(first, s.find_last_not_of(" \t\r") - first + 1);
+  }
+
+  // ---- the questions ---------------------------------------------------------------------
+
+  SurveyEnd ask_questions(SurveySession& session) {
+    const std::size_t total = session.total();
+    std::string preface;
+    if (s_.resume.empty()) {
+      preface = intro();
+    } else {
+      preface = fmt::format("{} of {} answered\n", session.given_count(), total);
+    }
+    if (!tty_) {
+      for (const auto& line : wrap(preface, 80)) say(line + "\n");
+    }
+    bool show_help = false;
+    std::string typed;
+    if (tty_) screen_.enter();
+    while (!session.finished()) {
+      draw(session, tty_ ? preface : std::string(), show_help, typed);
+      show_help = false;
+      Key key;
+      if (tty_) {
+        std::string bytes;
+        const Status status = input_.key(bytes);
+        if (status == Status::resized) continue;
+        if (status != Status::ok) return stop(session, status);
+        auto pressed = keys_.keypress(bytes);
+        typed = keys_.typed();
+        if (!pressed) continue;
+        key = *pressed;
+      } else {
+        std::string line;
+        const Status status = input_.line(line);
+        if (status == Status::resized) continue;
+        if (status != Status::ok) return stop(session, status);
+        key = keys_.line(line);
+      }
+      preface.clear();
+      const auto step = session.press(key);
+      if (step.save && !save(session.answers())) return SurveyEnd::failed;
+      if (step.outcome == SurveySession::Outcome::help) show_help = true;
+      if (step.outcome == SurveySession::Outcome::quit) {
+        screen_.leave();
+        saved_line(session);
+        return key.kind == Key::Kind::interrupt ? SurveyEnd::interrupted : SurveyEnd::quit;
+      }
+    }
+    return finish(session);
+  }
+
+  std::string intro() const {
+    std::string text = fmt::format("{}\n", q_.text(q_.title, s_.language));
+    if (!q_.intro.empty()) text += q_.text(q_.intro, s_.language) + "\n";
+    text += fmt::format("Your answers are saved to {} after every question.\n\n", printable(path_));
+    return text;
+  }
+
+  std::string keys_line() const {
+    const Scale& scale = q_.scale;
+    const bool typed_numbers = scale.min < 0 || scale.max > 9;
+    std::string keys = typed_numbers ? fmt::format("{}-{} then Enter: answer", scale.min, scale.max)
+                                     : fmt::format("{}-{}: answer", scale.min, scale.max);
+    if (scale.not_applicable) keys += " \u00b7 n: not applicable";
+    if (tty_)
+      keys += " \u00b7 b/\u2190: back \u00b7 s/\u2192: skip \u00b7 ?: help \u00b7 q: save and quit";
+    else
+      keys += " \u00b7 b: back \u00b7 s: skip \u00b7 ?: help \u00b7 q: save and quit";
+    return keys;
+  }
+
+  void draw(const SurveySession& session, const std::string& preface, bool show_help, const std::string& typed) {
+    const int width = tty_ ? terminal_width(1) : 80;
+    TextStyle style{s_.color, width};
+    std::string out = tty_ ? "\x1b[H\x1b[2J" : "\n";
+    for (const auto& line : wrap(preface, width)) out += line + "\n";
+    const std::size_t number = session.position() + 1;
+    const std::string progress = fmt::format("{}/{}", number, session.total());
+    const int bar_width = std::max(10, std::min(30, width - display_width(progress) - 30));
+    const int filled = static_cast<int>(bar_width * session.position() / std::max<std::size_t>(1, session.total()));
+    std::string bar;
+    for (int i = 0; i < bar_width; ++i) bar += i < filled ? "\u2588" : "\u2591";
+    const std::string dimension = q_.text(session.dimension().name, s_.language);
+    out += style.color ? fmt::format(fmt::emphasis::bold, "{}", dimension) : dimension;
+    out += fmt::format("   {} {}\n\n", progress, bar);
+    for (const auto& line : wrap(q_.text(session.question().text, s_.language), width)) out += line + "\n";
+    out += "\n";
+    const Scale& scale = q_.scale;
+    for (int v = scale.min; v <= scale.max; ++v) {
+      const auto label = scale.labels.find(v);
+      out += fmt::format("  {:>3}  {}\n", v, label == scale.labels.end() ? "" : q_.text(label->second, s_.language));
+    }
+    if (scale.not_applicable) out += "    n  not applicable\n";
+    const AnswerValue& current = session.current_answer();
+    if (current.answered())
+      out += fmt::format("\nYour answer: {} (Enter keeps it)\n", current.value);
+    else if (current.kind == AnswerValue::Kind::not_applicable)
+      out += "\nYour answer: n/a (Enter keeps it)\n";
+    if (show_help) {
+      const auto& help = session.question().help;
+      out += "\n";
+      for (const auto& line : wrap(help.empty() ? "No help for this question." : q_.text(help, s_.language), width))
+        out += line + "\n";
+    }
+    if (!session.message().empty()) out += "\n" + session.message() + "\n";
+    out += "\n";
+    for (const auto& line : wrap(keys_line(), width)) out += line + "\n";
+    out += tty_ ? "> " + typed : "> ";
+    say(out);
+  }
+
+  bool save(const AnswerSet& answers) {
+    auto opened = AtomicFile::open(path_);
+    std::optional<std::string> error;
+    if (auto* e = std::get_if<std::string>(&opened)) {
+      error = *e;
+    } else {
+      auto& file = std::get<AtomicFile>(opened);
+      file.write(write_answer_set(q_, answers));
+      error = file.commit();
+    }
+    if (!error) return true;
+    screen_.leave();
+    fmt::print(stderr, "centric: error: {}: {}; the last answer was not saved\n", printable(path_), *error);
+    return false;
+  }
+
+  void saved_line(const SurveySession& session) {
+    fmt::print(stderr, "Saved {} of {} answers to {} \u2014 resume with: {}\n", session.given_count(), session.total(),
+               printable(path_), resume_command(path_));
+  }
+
+  SurveyEnd stop(SurveySession& session, Status status) {
+    if (!save(session.answers())) return SurveyEnd::failed;
+    screen_.leave();
+    if (!tty_) say("\n");
+    saved_line(session);
+    // End of piped input ends like q; a signal or a closed terminal is an interruption.
+    return status == Status::closed && !tty_ ? SurveyEnd::quit : SurveyEnd::interrupted;
+  }
+
+  SurveyEnd finish(SurveySession& session) {
+    AnswerSet answers = session.answers();
+    answers.complete = true;
+    answers.submitted_at = utc_now("%Y-%m-%dT%H:%M:%SZ");
+    if (!save(answers)) return SurveyEnd::failed;
+    screen_.leave();
+    Tally tally(q_);
+    tally.add(answers);
+    const Assessment assessment = assess(tally, {1, 3});
+    const int width = tty_ ? terminal_width(1) : 80;
+    say(render_personal_result(q_, assessment, s_.language, {s_.color, width}));
+    say(fmt::format("\nThank you. Your answers are saved in {}.\n", printable(path_)));
+    return SurveyEnd::completed;
+  }
+
+  const Questionnaire& q_;
+  const SurveySettings& s_;
+  term::Input input_;
+  KeyInterpreter keys_;
+  bool tty_;
+  std::string path_;
+  ScreenGuard screen_;
+};
+
+}  // namespace
+
+std::string answers_file_name(const std::string& department, const std::string& utc_compact_time) {
+  std::string slug;
+  for (std::size_t i = 0; i < department.size();) {
+    const auto c = static_cast<unsigned char>(department[i]);
+    std::size_t length = 1;
+    if (c >= 0xC0 && c < 0xE0)
+      length = 2;
+    else if (c >= 0xE0 && c < 0xF0)
+      length = 3;
+    else if (c >= 0xF0 && c < 0xF8)
+      length = 4;
+    if (length == 1 && c >= 'A' && c <= 'Z')
+      slug += static_cast<char>(c - 'A' + 'a');
+    else if (length == 1 && ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.' || c == '_' || c == '-'))
+      slug += static_cast<char>(c);
+    else
+      slug += '-';
+    i += std::min(length, department.size() - i);
+  }
+  return fmt::format("answers-{}-{}.json", slug, utc_compact_time);
+}
+
+std::string random_uuid() {
+  std::random_device device;
+  std::array<unsigned char, 16> bytes{};
+  for (std::size_t i = 0; i < bytes.size(); i += 4) {
+    const auto r = device();
+    for (std::size_t k = 0; k < 4; ++k) bytes[i + k] = static_cast<unsigned char>(r >> (8 * k));
+  }
+  bytes[6] = static_cast<unsigned char>((bytes[6] & 0x0F) | 0x40);  // version 4
+  bytes[8] = static_cast<unsigned char>((bytes[8] & 0x3F) | 0x80);  // RFC 4122 variant
+  std::string out;
+  for (std::size_t i = 0; i < bytes.size(); ++i) {
+    if (i == 4 || i == 6 || i == 8 || i == 10) out += '-';
+    out += fmt::format("{:02x}", bytes[i]);
+  }
+  return out;
+}
+
+SurveyEnd run_survey(const Questionnaire& q, const SurveySettings& settings) { return Survey(q, settings).run(); }
+
+}  // namespace centric
