@@ -116,6 +116,7 @@ Input::Status Input::fill(bool wait_briefly) {
 }
 
 Input::Status Input::key(std::string& bytes) {
+  if (stop_signal() != 0) return Status::stop;  // a signal wins over keys typed ahead
   const bool raw = enter_raw();
   Status status = Status::ok;
   for (;;) {
@@ -137,6 +138,7 @@ Input::Status Input::key(std::string& bytes) {
 }
 
 Input::Status Input::line(std::string& text) {
+  if (stop_signal() != 0) return Status::stop;
   for (;;) {
     const auto newline = buffer_.find('\n');
     if (newline != std::string::npos) {
