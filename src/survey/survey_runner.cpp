@@ -4,6 +4,7 @@
 #include <unistd.h>
 
 #include <array>
+#include <cerrno>
 #include <chrono>
 #include <ctime>
 #include <random>
@@ -38,10 +39,30 @@ std::string utc_now(const char* format) {
   return buffer.data();
 }
 
-void say(const std::string& text) {
-  std::fwrite(text.data(), 1, text.size(), stdout);
-  std::fflush(stdout);
+// Writes all of `text` to `fd`, without stdio: the signal handlers are installed without
+// SA_RESTART, and stdio drops the rest of its buffer when a write that waits for the
+// terminal is interrupted (a screen cut short by a window change). After a window change
+// the write goes on; once the survey is being stopped it gives up, so that nothing delays
+// saving. A write that fails (a closed terminal) is not an error of its own: nobody reads
+// it, and the survey must still end with its answers saved and its exit code.
+void write_all(int fd, const std::string& text) {
+  std::size_t done = 0;
+  while (done < text.size()) {
+    const ssize_t n = ::write(fd, text.data() + done, text.size() - done);
+    if (n > 0) {
+      done += static_cast<std::size_t>(n);
+      continue;
+    }
+    if (n < 0 && errno == EINTR && term::stop_signal() == 0) continue;
+    return;
+  }
 }
+
+// Prompts, screens and the result.
+void say(const std::string& text) { write_all(STDOUT_FILENO, text); }
+
+// Errors and the "Saved" line.
+void tell(const std::string& text) { write_all(STDERR_FILENO, text); }
 
 // Full-screen drawing on a terminal happens on the alternate screen, so that the result
 // and the "Saved" line end up on the normal screen; the guard always switches back.
@@ -78,10 +99,11 @@ class Survey {
       path_ = s_.resume;
     } else {
       if (!s_.output.empty() && file_exists(s_.output)) {
-        fmt::print(stderr, "centric: error: {}: already exists; continue it with: {}\n", printable(s_.output),
-                   resume_command(s_.output));
+        tell(fmt::format("centric: error: {}: already exists; continue it with: {}\n", printable(s_.output),
+                         resume_command(s_.output)));
         return SurveyEnd::refused;
       }
+      if (!s_.output.empty() && !writable(s_.output)) return SurveyEnd::refused;
       answers.questionnaire_id = q_.id;
       answers.questionnaire_version = q_.version;
       answers.complete = false;
@@ -89,6 +111,8 @@ class Survey {
       if (start) return *start;
       path_ = s_.output.empty() ? free_default_name(answers.respondent.department) : s_.output;
     }
+    // Refused before the first question, not after the first answer could not be saved.
+    if (!writable(path_)) return SurveyEnd::refused;
     SurveySession session(q_, std::move(answers));
     return ask_questions(session);
   }
@@ -99,27 +123,35 @@ class Survey {
   std::optional<AnswerSet> load_resume() {
     auto content = read_document_file(s_.resume);
     if (auto* error = std::get_if<Diagnostic>(&content)) {
-      fmt::print(stderr, "{}\n", format_for_stderr(*error));
+      tell(fmt::format("{}\n", format_for_stderr(*error)));
       return std::nullopt;
     }
     auto parsed = parse_json(std::get<std::string>(content), s_.resume);
     if (auto* error = std::get_if<Diagnostic>(&parsed)) {
-      fmt::print(stderr, "{}\n", format_for_stderr(*error));
+      tell(fmt::format("{}\n", format_for_stderr(*error)));
       return std::nullopt;
     }
     auto read = AnswerSetReader(q_).read(std::get<JsonParse>(parsed).value, s_.resume);
     if (auto* problems = std::get_if<std::vector<Diagnostic>>(&read)) {
-      for (const auto& p : *problems) fmt::print(stderr, "{}\n", format_for_stderr(p));
-      fmt::print(stderr, "centric: error: {}: cannot be resumed with this questionnaire\n", printable(s_.resume));
+      for (const auto& p : *problems) tell(fmt::format("{}\n", format_for_stderr(p)));
+      tell(fmt::format("centric: error: {}: cannot be resumed with this questionnaire\n", printable(s_.resume)));
       return std::nullopt;
     }
     AnswerSet a = std::get<AnswerSet>(std::move(read));
     if (a.complete) {
-      fmt::print(stderr, "centric: error: {}: this survey is already complete; start a new one instead\n",
-                 printable(s_.resume));
+      tell(fmt::format("centric: error: {}: this survey is already complete; start a new one instead\n",
+                       printable(s_.resume)));
       return std::nullopt;
     }
     return a;
+  }
+
+  // Whether answers can be saved to `path` (its directory exists and is writable, and it is
+  // not a directory or a device); said on stderr when not.
+  bool writable(const std::string& path) const {
+    const auto problem = AtomicFile::check_destination(path);
+    if (problem) tell(fmt::format("centric: error: {}: {}\n", printable(path), *problem));
+    return !problem;
   }
 
   std::string resume_command(const std::string& file) const {
@@ -138,7 +170,7 @@ class Survey {
 
   // Stopped before the first question: nothing is written.
   std::optional<SurveyEnd> stopped(Status status) {
-    fmt::print(stderr, "centric: stopped before the first question; nothing was saved\n");
+    tell(fmt::format("centric: stopped before the first question; nothing was saved\n"));
     return status == Status::closed && !tty_ ? SurveyEnd::quit : SurveyEnd::interrupted;
   }
 
@@ -180,7 +212,9 @@ class Survey {
       text = trim(text);
       if (text.empty()) continue;
       std::size_t number = 0;
-      if (text.find_first_not_of("0123456789") == std::string::npos && text.size() < 4) number = std::stoul(text);
+      // Digits are always a number (a typo like 0 or 99 is asked again, not taken as an id).
+      const bool digits = text.find_first_not_of("0123456789") == std::string::npos;
+      if (digits && text.size() < 4) number = std::stoul(text);
       if (number >= 1 && number <= q_.departments.size()) {
         department = q_.departments[number - 1].id;
         return Status::ok;
@@ -189,12 +223,16 @@ class Survey {
         for (;;) {
           say("Department name: ");
           if (const Status status = read_line(text); status != Status::ok) return status;
+          if (!is_valid_utf8(text)) {
+            say("Please type the name as UTF-8 text.\n");
+            continue;
+          }
           if (!trim(text).empty()) break;
         }
         department = trim(text);
         return Status::ok;
       }
-      if (number == 0 && is_valid_utf8(text)) {  // an id, listed or not
+      if (!digits && is_valid_utf8(text)) {  // an id, listed or not
         department = text;
         return Status::ok;
       }
@@ -358,13 +396,13 @@ class Survey {
     }
     if (!error) return true;
     screen_.leave();
-    fmt::print(stderr, "centric: error: {}: {}; the last answer was not saved\n", printable(path_), *error);
+    tell(fmt::format("centric: error: {}: {}; the last answer was not saved\n", printable(path_), *error));
     return false;
   }
 
   void saved_line(const SurveySession& session) {
-    fmt::print(stderr, "Saved {} of {} answers to {} \u2014 resume with: {}\n", session.given_count(), session.total(),
-               printable(path_), resume_command(path_));
+    tell(fmt::format("Saved {} of {} answers to {} \u2014 resume with: {}\n", session.given_count(), session.total(),
+                     printable(path_), resume_command(path_)));
   }
 
   SurveyEnd stop(SurveySession& session, Status status) {

@@ -112,6 +112,10 @@ std::optional<Key> KeyInterpreter::keypress(const std::string& bytes) {
   const bool typed_numbers = scale_.min < 0 || scale_.max > 9;
   if (bytes == "\x03") return Key{Key::Kind::interrupt, 0, ""};
   if (bytes == "\r" || bytes == "\n") {
+    if (typed_ == "-") {  // a minus sign and no digits
+      typed_.clear();
+      return Key{Key::Kind::invalid, 0, "-"};
+    }
     if (!typed_.empty()) {
       const Key k = number(typed_);
       typed_.clear();

@@ -1,6 +1,7 @@
 #include "survey/terminal_input.hpp"
 
 #include <poll.h>
+#include <sys/select.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -96,19 +97,43 @@ Input::Status Input::fill(bool wait_briefly) {
     pollfd p{fd_, POLLIN, 0};
     if (poll(&p, 1, 50) <= 0) return Status::ok;
   }
+  // The flags are looked at with the signals blocked, and pselect() unblocks them only
+  // while it waits: a signal that comes after the look (while the screen is drawn, or just
+  // before the wait) still ends the wait instead of being noticed only at the next key.
+  sigset_t watched;
+  sigemptyset(&watched);
+  for (const int s : {SIGINT, SIGTERM, SIGHUP, SIGWINCH}) sigaddset(&watched, s);
   char chunk[4096];
   for (;;) {
-    if (stop_signal() != 0) return Status::stop;
+    sigset_t previous;
+    sigprocmask(SIG_BLOCK, &watched, &previous);
+    Status early = Status::ok;
+    int ready = 0;
+    int wait_error = 0;
+    if (stop_signal() != 0) {
+      early = Status::stop;
+    } else if (take_resize()) {
+      early = Status::resized;
+    } else {
+      fd_set readable;
+      FD_ZERO(&readable);
+      FD_SET(fd_, &readable);
+      ready = pselect(fd_ + 1, &readable, nullptr, nullptr, nullptr, &previous);
+      wait_error = errno;
+    }
+    sigprocmask(SIG_SETMASK, &previous, nullptr);
+    if (early != Status::ok) return early;
+    if (ready < 0) {
+      if (wait_error == EINTR) continue;  // a signal: the flags are looked at again
+      at_end_ = true;
+      return Status::closed;
+    }
     const ssize_t got = ::read(fd_, chunk, sizeof chunk);
     if (got > 0) {
       buffer_.append(chunk, static_cast<std::size_t>(got));
       return Status::ok;
     }
-    if (got < 0 && errno == EINTR) {
-      if (stop_signal() != 0) return Status::stop;
-      if (resized != 0) return Status::resized;
-      continue;
-    }
+    if (got < 0 && (errno == EINTR || errno == EAGAIN)) continue;
     // End of input, or a read error: on a terminal, it was closed.
     at_end_ = true;
     return Status::closed;

@@ -11,11 +11,14 @@
 namespace centric::survey_terminal {
 
 // Installs the handlers for SIGINT, SIGTERM, SIGHUP (stop) and SIGWINCH (redraw), without
-// SA_RESTART, so that a blocked read returns and the flag is seen.
+// SA_RESTART. Input waits for input with the flags looked at under blocked signals and the
+// wait itself in pselect(), so a signal that comes at any moment (also while a screen is
+// drawn) ends the wait: none is noticed only at the next key.
 void install_signal_handlers();
 // The signal that asked to stop (SIGINT, SIGTERM, SIGHUP), or 0.
 int stop_signal();
-// Whether the window changed size since the last call.
+// Whether the window changed size since the last call (Input's reads call it: a change is
+// reported once, as Status::resized).
 bool take_resize();
 
 class Input {

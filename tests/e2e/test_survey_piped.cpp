@@ -1,0 +1,859 @@
+// `centric survey` without a terminal (survey.md, "Without a terminal"): standard input is
+// a pipe with one token per line, as a script would send it. The answers file, what is
+// printed, the resume command, the refusals and the default file name.
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <catch2/catch.hpp>
+#include <cmath>
+#include <ctime>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <regex>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "e2e/e2e_common.hpp"
+#include "support/process.hpp"
+
+using namespace centric::test;
+using nlohmann::json;
+
+namespace {
+
+// The built-in questionnaire as the binary prints it: the questions come from here, so
+// that the tests follow the questionnaire rather than a number written into them.
+const json& printed_questionnaire() {
+  static const json q = [] {
+    const auto r = run_centric({"questionnaire", "--json"});
+    REQUIRE(r.exit_code == 0);
+    return json::parse(r.out);
+  }();
+  return q;
+}
+
+std::vector<std::string> question_ids() {
+  std::vector<std::string> ids;
+  for (const auto& d : printed_questionnaire()["dimensions"])
+    for (const auto& q : d["questions"]) ids.push_back(q["id"].get<std::string>());
+  return ids;
+}
+
+std::size_t question_count() { return question_ids().size(); }
+
+std::vector<std::string> department_ids() {
+  std::vector<std::string> ids;
+  for (const auto& d : printed_questionnaire()["departments"]) ids.push_back(d["id"].get<std::string>());
+  return ids;
+}
+
+// The number the department prompt shows for a listed department (from 1).
+std::string department_number(const std::string& id) {
+  const auto ids = department_ids();
+  const auto found = std::find(ids.begin(), ids.end(), id);
+  REQUIRE(found != ids.end());
+  return std::to_string(found - ids.begin() + 1);
+}
+
+std::string other_department_number() { return std::to_string(department_ids().size() + 1); }
+
+std::string lines(const std::vector<std::string>& tokens) {
+  std::string text;
+  for (const auto& t : tokens) text += t + "\n";
+  return text;
+}
+
+// Runs `centric survey ARGS` in `dir` with `tokens` piped in, one per line.
+ProcessResult survey_in(const TempDir& dir, const std::vector<std::string>& args,
+                        const std::vector<std::string>& tokens, std::map<std::string, std::string> env = {}) {
+  ProcessOptions options;
+  options.working_directory = dir.path();
+  options.stdin_text = lines(tokens);
+  options.env = std::move(env);
+  options.unset_env = {"LC_ALL", "LC_MESSAGES", "LANG"};
+  return run_centric(with({"survey"}, args), options);
+}
+
+json read_json(const std::string& path) {
+  const std::string text = read_text_file(path);
+  json parsed = json::parse(text, nullptr, false);
+  INFO(path << " holds: " << text);
+  REQUIRE_FALSE(parsed.is_discarded());
+  return parsed;
+}
+
+// `answers` for the first tokens of a run that answers question i with tokens[i] ("na",
+// a number) and leaves the rest absent.
+json expected_answers(const std::vector<std::string>& tokens) {
+  const auto ids = question_ids();
+  json answers = json::object();
+  for (std::size_t i = 0; i < tokens.size(); ++i) {
+    if (tokens[i] == "na")
+      answers[ids[i]] = "na";
+    else
+      answers[ids[i]] = std::stoi(tokens[i]);
+  }
+  return answers;
+}
+
+// A token for every question: numbers 1..5 with "na" now and then.
+std::vector<std::string> full_tokens() {
+  std::vector<std::string> tokens;
+  for (std::size_t i = 0; i < question_count(); ++i)
+    tokens.push_back(i % 7 == 3 ? "na" : std::to_string(static_cast<int>(i % 5) + 1));
+  return tokens;
+}
+
+std::string saved_line(std::size_t n, const std::string& file, const std::string& questionnaire = "") {
+  return fmt::format("Saved {} of {} answers to {} \u2014 resume with: centric survey {}--resume {}", n,
+                     question_count(), file, questionnaire.empty() ? "" : "--questionnaire " + questionnaire + " ",
+                     file);
+}
+
+bool is_uuid_v4(const std::string& s) {
+  static const std::regex uuid("^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$");
+  return std::regex_match(s, uuid);
+}
+
+// Seconds since the epoch of a UTC time "YYYYMMDDTHHMMSSZ" or "YYYY-MM-DDTHH:MM:SSZ".
+std::time_t utc_seconds(std::string text) {
+  text.erase(std::remove_if(text.begin(), text.end(), [](char c) { return c == '-' || c == ':'; }), text.end());
+  std::tm tm{};
+  REQUIRE(text.size() == 16);
+  tm.tm_year = std::stoi(text.substr(0, 4)) - 1900;
+  tm.tm_mon = std::stoi(text.substr(4, 2)) - 1;
+  tm.tm_mday = std::stoi(text.substr(6, 2));
+  tm.tm_hour = std::stoi(text.substr(9, 2));
+  tm.tm_min = std::stoi(text.substr(11, 2));
+  tm.tm_sec = std::stoi(text.substr(13, 2));
+  return timegm(&tm);
+}
+
+std::string utc_compact(std::time_t t) {
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  char buffer[32];
+  std::strftime(buffer, sizeof buffer, "%Y%m%dT%H%M%SZ", &tm);
+  return buffer;
+}
+
+// A time zone far from UTC, given as a POSIX rule so that it needs no time zone database:
+// a time written in local time instead of UTC is nine hours off.
+const std::map<std::string, std::string> far_time_zone{{"TZ", "JST-9"}};
+
+std::size_t count_of(const std::string& text, const std::string& part) {
+  std::size_t n = 0;
+  for (auto at = text.find(part); at != std::string::npos; at = text.find(part, at + 1)) ++n;
+  return n;
+}
+
+// The progress shown for question `number` (from 1): "   N/36 ".
+std::string progress(std::size_t number) { return fmt::format("   {}/{} ", number, question_count()); }
+
+}  // namespace
+
+// ---------------------------------------------------------------------------------------
+// A full run
+
+TEST_CASE("survey piped: the built-in questionnaire has 36 questions", "[survey][piped]") {
+  CHECK(question_count() == 36);
+}
+
+TEST_CASE("survey piped: a full run writes a complete file and shows the result", "[survey][piped]") {
+  TempDir dir;
+  const auto tokens = full_tokens();
+  const auto r =
+      survey_in(dir, {"--department", "sales", "--role", "employee", "--output", "mine.json"}, tokens, far_time_zone);
+  INFO("stdout:\n" << r.out << "\nstderr:\n" << r.err);
+  const std::time_t now = std::time(nullptr);
+  REQUIRE(r.exit_code == 0);
+  CHECK(r.err.empty());
+  CHECK(list_directory(dir.path()) == std::vector<std::string>{"mine.json"});  // no temporary file left
+
+  const json a = read_json(dir.file("mine.json"));
+  CHECK(a["format"] == "centric-answers/1");
+  CHECK(a["questionnaire"]["id"] == printed_questionnaire()["id"]);
+  CHECK(a["questionnaire"]["version"] == printed_questionnaire()["version"]);
+  CHECK(a["respondent"]["department"] == "sales");
+  CHECK(a["respondent"]["role"] == "employee");
+  CHECK(is_uuid_v4(a["respondent"]["id"].get<std::string>()));
+  CHECK(a["complete"] == true);
+  REQUIRE(a["submitted_at"].is_string());
+  const std::string submitted = a["submitted_at"].get<std::string>();
+  CHECK(std::regex_match(submitted, std::regex(R"(^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$)")));
+  // UTC, not the local time of TZ=JST-9.
+  CHECK(std::abs(static_cast<double>(utc_seconds(submitted) - now)) < 600);
+  CHECK(a["answers"] == expected_answers(tokens));
+  CHECK(a["answers"].size() == 36);
+
+  // The result is the one `assess` computes from the same file.
+  const auto assessed = run_centric({"assess", dir.file("mine.json"), "--format", "json"});
+  REQUIRE(assessed.exit_code == 0);
+  const json report = parse_report(assessed.out);
+  const json& overall = report["organisation"]["overall"];
+  CHECK(contains(r.out, fmt::format("Overall: {:.1f} / 100, level {} {}", overall["score"].get<double>(),
+                                    overall["level"].get<int>(), overall["level_name"].get<std::string>())));
+  for (const auto& d : printed_questionnaire()["dimensions"]) {
+    const std::string id = d["id"].get<std::string>();
+    const std::string name = d["name"].is_string() ? d["name"].get<std::string>() : d["name"]["en"].get<std::string>();
+    const json& scored = report["organisation"]["dimensions"][id];
+    INFO("dimension " << id);
+    REQUIRE(scored["score"].is_number());
+    const std::string score = fmt::format("{:.1f}", scored["score"].get<double>());
+    const std::string level =
+        fmt::format("level {} {}", scored["level"].get<int>(), scored["level_name"].get<std::string>());
+    const auto shown = split_lines(r.out);
+    CHECK(std::any_of(shown.begin(), shown.end(), [&](const std::string& line) {
+      return starts_with(line, name) && contains(line, score) && contains(line, level);
+    }));
+  }
+
+  // And the file is valid.
+  const auto validated = run_centric({"validate", dir.file("mine.json")});
+  CHECK(validated.exit_code == 0);
+  CHECK(has_line_starting_with(validated.out, dir.file("mine.json") + ": ok"));
+}
+
+TEST_CASE("survey piped: skipping every question still completes, and says there is no score", "[survey][piped]") {
+  TempDir dir;
+  const std::vector<std::string> empty_lines(question_count(), "");
+  const auto r = survey_in(dir, {"--department", "sales", "--role", "employee", "--output", "a.json"}, empty_lines);
+  INFO("stdout:\n" << r.out << "\nstderr:\n" << r.err);
+  REQUIRE(r.exit_code == 0);
+  const json a = read_json(dir.file("a.json"));
+  CHECK(a["complete"] == true);
+  CHECK(a["submitted_at"].is_string());
+  CHECK(a["answers"] == json::object());
+  CHECK(has_line_starting_with(r.out, "Overall: no score"));
+  const auto shown = split_lines(r.out);
+  for (const auto& d : printed_questionnaire()["dimensions"]) {
+    const std::string name = d["name"].is_string() ? d["name"].get<std::string>() : d["name"]["en"].get<std::string>();
+    INFO("dimension " << name);
+    CHECK(std::any_of(shown.begin(), shown.end(),
+                      [&](const std::string& line) { return starts_with(line, name) && contains(line, "no score"); }));
+  }
+}
+
+TEST_CASE("survey piped: every question is shown once, in order, with its progress", "[survey][piped]") {
+  TempDir dir;
+  const auto r = survey_in(dir, {"--department", "sales", "--role", "leader", "--output", "a.json"}, full_tokens());
+  REQUIRE(r.exit_code == 0);
+  std::size_t at = 0;
+  for (std::size_t i = 1; i <= question_count(); ++i) {
+    INFO("question " << i);
+    CHECK(count_of(r.out, progress(i)) == 1);
+    const auto found = r.out.find(progress(i));
+    REQUIRE(found != std::string::npos);
+    CHECK(found >= at);
+    at = found;
+  }
+  CHECK(read_json(dir.file("a.json"))["respondent"]["role"] == "leader");
+}
+
+// ---------------------------------------------------------------------------------------
+// Department and role prompts
+
+TEST_CASE("survey piped: department number and role are read first", "[survey][piped][prompt]") {
+  TempDir dir;
+  const auto r = survey_in(dir, {"--output", "a.json"}, {department_number("marketing"), "e", "3", "na"});
+  INFO("stdout:\n" << r.out << "\nstderr:\n" << r.err);
+  REQUIRE(r.exit_code == 0);
+  const json a = read_json(dir.file("a.json"));
+  CHECK(a["respondent"]["department"] == "marketing");
+  CHECK(a["respondent"]["role"] == "employee");
+  CHECK(a["answers"] == expected_answers({"3", "na"}));
+  // The list was shown, with "other".
+  for (const auto& d : printed_questionnaire()["departments"]) {
+    const json& name = d.contains("name") ? d["name"] : d["id"];
+    const std::string shown = name.is_string() ? name.get<std::string>() : name["en"].get<std::string>();
+    CHECK(contains(r.out, shown));
+  }
+  CHECK(contains(r.out, other_department_number()));
+}
+
+TEST_CASE("survey piped: the department id may be typed instead of its number", "[survey][piped][prompt]") {
+  TempDir dir;
+  const auto r = survey_in(dir, {"--output", "a.json"}, {"logistics", "l", "5"});
+  REQUIRE(r.exit_code == 0);
+  const json a = read_json(dir.file("a.json"));
+  CHECK(a["respondent"]["department"] == "logistics");
+  CHECK(a["respondent"]["role"] == "leader");
+  CHECK(a["answers"] == expected_answers({"5"}));
+}
+
+TEST_CASE("survey piped: \"other\" then a free-text department name", "[survey][piped][prompt]") {
+  TempDir dir;
+  const auto r = survey_in(dir, {"--output", "a.json"},
+                           {other_department_number(),
+                            "  \xC5\x81\xC3\xB3"
+                            "d\xC5\xBA R&D ",
+                            "2", "1"});
+  INFO("stdout:\n" << r.out << "\nstderr:\n" << r.err);
+  REQUIRE(r.exit_code == 0);
+  const json a = read_json(dir.file("a.json"));
+  CHECK(a["respondent"]["department"] ==
+        "\xC5\x81\xC3\xB3"
+        "d\xC5\xBA R&D");
+  CHECK(a["respondent"]["role"] == "employee");
+  CHECK(a["answers"] == expected_answers({"1"}));
+}
+
+TEST_CASE("survey piped: an \"other\" name that is not UTF-8 is asked again", "[survey][piped][prompt]") {
+  TempDir dir;
+  const auto r =
+      survey_in(dir, {"--output", "a.json"}, {other_department_number(), "\xff\xfe", "", "Backoffice", "e", "3"});
+  INFO("stdout:\n" << r.out << "\nstderr:\n" << r.err);
+  REQUIRE(r.exit_code == 0);
+  const json a = read_json(dir.file("a.json"));
+  CHECK(a["respondent"]["department"] == "Backoffice");
+  CHECK(a["answers"] == expected_answers({"3"}));
+}
+
+TEST_CASE("survey piped: the role as leader/employee and 1/2", "[survey][piped][prompt]") {
+  const std::vector<std::pair<std::string, std::string>> cases{{"leader", "leader"}, {"employee", "employee"},
+                                                               {"1", "leader"},      {"2", "employee"},
+                                                               {"l", "leader"},      {"e", "employee"}};
+  for (const auto& [typed, role] : cases) {
+    TempDir dir;
+    const auto r = survey_in(dir, {"--department", "it", "--output", "a.json"}, {typed, "q"});
+    INFO("typed " << typed);
+    REQUIRE(r.exit_code == 0);
+    CHECK(read_json(dir.file("a.json"))["respondent"]["role"] == role);
+  }
+}
+
+TEST_CASE("survey piped: a wrong department number or role is asked again", "[survey][piped][prompt]") {
+  TempDir dir;
+  const auto r =
+      survey_in(dir, {"--output", "a.json"}, {"99", "", "0", "1000", department_number("finance"), "boss", "e", "4"});
+  INFO("stdout:\n" << r.out << "\nstderr:\n" << r.err);
+  REQUIRE(r.exit_code == 0);
+  const json a = read_json(dir.file("a.json"));
+  CHECK(a["respondent"]["department"] == "finance");
+  CHECK(a["respondent"]["role"] == "employee");
+  CHECK(a["answers"] == expected_answers({"4"}));
+}
+
+TEST_CASE("survey piped: --department and --role given: no prompt, the first line answers", "[survey][piped][prompt]") {
+  TempDir dir;
+  const auto r = survey_in(dir, {"--department", "Not Listed", "--role", "leader", "--output", "a.json"}, {"2"});
+  REQUIRE(r.exit_code == 0);
+  const json a = read_json(dir.file("a.json"));
+  CHECK(a["respondent"]["department"] == "Not Listed");
+  CHECK(a["answers"] == expected_answers({"2"}));
+}
+
+TEST_CASE("survey piped: end of input at the department prompt writes nothing", "[survey][piped][prompt]") {
+  TempDir dir;
+  const auto r = survey_in(dir, {}, {});
+  INFO("stdout:\n" << r.out << "\nstderr:\n" << r.err);
+  CHECK(r.exit_code == 0);
+  CHECK(list_directory(dir.path()).empty());
+  CHECK_FALSE(contains(r.err, "Saved"));
+}
+
+TEST_CASE("survey piped: end of input at the role or other-name prompt writes nothing", "[survey][piped][prompt]") {
+  {
+    TempDir dir;
+    const auto r = survey_in(dir, {"--output", "a.json"}, {department_number("sales")});
+    CHECK(r.exit_code == 0);
+    CHECK(list_directory(dir.path()).empty());
+  }
+  {
+    TempDir dir;
+    const auto r = survey_in(dir, {"--output", "a.json"}, {other_department_number()});
+    CHECK(r.exit_code == 0);
+    CHECK(list_directory(dir.path()).empty());
+  }
+  {
+    TempDir dir;
+    const auto r = survey_in(dir, {"--department", "sales"}, {});
+    CHECK(r.exit_code == 0);
+    CHECK(list_directory(dir.path()).empty());
+  }
+}
+
+// ---------------------------------------------------------------------------------------
+// Stopping part-way and resuming
+
+TEST_CASE("survey piped: end of input saves a partial file and says how to resume", "[survey][piped][resume]") {
+  TempDir dir;
+  const std::vector<std::string> first{"4", "2", "na", "5"};
+  const auto r = survey_in(dir, {"--department", "sales", "--role", "employee", "--output", "part.json"}, first);
+  INFO("stdout:\n" << r.out << "\nstderr:\n" << r.err);
+  REQUIRE(r.exit_code == 0);
+  const json a = read_json(dir.file("part.json"));
+  CHECK(a["complete"] == false);
+  CHECK_FALSE(a.contains("submitted_at"));
+  CHECK(a["answers"] == expected_answers(first));
+  CHECK(has_line_starting_with(r.err, saved_line(4, "part.json")));
+  CHECK(split_lines(r.err).size() == 1);
+  CHECK_FALSE(contains(r.out, "Your result"));
+  CHECK(list_directory(dir.path()) == std::vector<std::string>{"part.json"});
+
+  // Resumed with the remaining answers: one file holding them all.
+  auto rest = full_tokens();
+  const auto all = rest;
+  rest.erase(rest.begin(), rest.begin() + static_cast<long>(first.size()));
+  const auto resumed = survey_in(dir, {"--resume", "part.json"}, rest);
+  INFO("resumed stdout:\n" << resumed.out << "\nresumed stderr:\n" << resumed.err);
+  REQUIRE(resumed.exit_code == 0);
+  CHECK(resumed.err.empty());
+  CHECK(contains(resumed.out, fmt::format("4 of {} answered", question_count())));
+  // It goes on at question 5: the first four are not asked again.
+  CHECK_FALSE(contains(resumed.out, progress(1)));
+  CHECK_FALSE(contains(resumed.out, progress(4)));
+  CHECK(contains(resumed.out, progress(5)));
+  CHECK(contains(resumed.out, "Your result"));
+  const json b = read_json(dir.file("part.json"));
+  std::vector<std::string> expected = first;
+  expected.insert(expected.end(), rest.begin(), rest.end());
+  CHECK(b["complete"] == true);
+  CHECK(std::regex_match(b["submitted_at"].get<std::string>(), std::regex(R"(^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$)")));
+  CHECK(b["answers"] == expected_answers(expected));
+  // Department, role and respondent id come from the file.
+  CHECK(b["respondent"] == a["respondent"]);
+  CHECK(list_directory(dir.path()) == std::vector<std::string>{"part.json"});
+  CHECK(run_centric({"validate", dir.file("part.json")}).exit_code == 0);
+}
+
+TEST_CASE("survey piped: the resume command repeats --questionnaire", "[survey][piped][resume]") {
+  TempDir dir;
+  dir.write("q.json", run_centric({"questionnaire", "--json"}).out);
+  const auto r =
+      survey_in(dir, {"--questionnaire", "q.json", "--department", "sales", "--role", "leader", "--output", "p.json"},
+                {"3", "s", "1"});
+  INFO("stderr:\n" << r.err);
+  REQUIRE(r.exit_code == 0);
+  CHECK(has_line_starting_with(r.err, saved_line(2, "p.json", "q.json")));
+  const json a = read_json(dir.file("p.json"));
+  const auto ids = question_ids();
+  CHECK(a["answers"] == json({{ids[0], 3}, {ids[2], 1}}));
+
+  // Resuming with that questionnaire and stopping again says the same.
+  const auto again = survey_in(dir, {"--questionnaire", "q.json", "--resume", "p.json"}, {"5"});
+  INFO("stderr:\n" << again.err);
+  REQUIRE(again.exit_code == 0);
+  CHECK(has_line_starting_with(again.err, saved_line(3, "p.json", "q.json")));
+  CHECK(read_json(dir.file("p.json"))["answers"] == json({{ids[0], 3}, {ids[1], 5}, {ids[2], 1}}));
+}
+
+TEST_CASE("survey piped: resuming asks only the questions unanswered before, in order", "[survey][piped][resume]") {
+  TempDir dir;
+  const auto ids = question_ids();
+  // Questions 2 and 4 answered, 1 and 3 skipped.
+  auto r = survey_in(dir, {"--department", "sales", "--role", "leader", "--output", "p.json"}, {"s", "4", "", "5"});
+  REQUIRE(r.exit_code == 0);
+  REQUIRE(read_json(dir.file("p.json"))["answers"] == json({{ids[1], 4}, {ids[3], 5}}));
+
+  r = survey_in(dir, {"--resume", "p.json"}, {"1", "2", "3"});
+  INFO("stdout:\n" << r.out << "\nstderr:\n" << r.err);
+  REQUIRE(r.exit_code == 0);
+  CHECK(contains(r.out, fmt::format("2 of {} answered", question_count())));
+  CHECK(contains(r.out, progress(1)));
+  CHECK_FALSE(contains(r.out, progress(2)));
+  CHECK(contains(r.out, progress(3)));
+  CHECK_FALSE(contains(r.out, progress(4)));
+  CHECK(contains(r.out, progress(5)));
+  CHECK(read_json(dir.file("p.json"))["answers"] ==
+        json({{ids[0], 1}, {ids[1], 4}, {ids[2], 2}, {ids[3], 5}, {ids[4], 3}}));
+  CHECK(has_line_starting_with(r.err, saved_line(5, "p.json")));
+}
+
+TEST_CASE("survey piped: after resuming, b steps back onto an earlier answer", "[survey][piped][resume]") {
+  TempDir dir;
+  const auto ids = question_ids();
+  auto r = survey_in(dir, {"--department", "sales", "--role", "leader", "--output", "p.json"}, {"4", "2"});
+  REQUIRE(r.exit_code == 0);
+
+  // At question 3: back to question 2 (answered 2 before), change it to 5, then on to 3.
+  r = survey_in(dir, {"--resume", "p.json"}, {"b", "5", "1"});
+  INFO("stdout:\n" << r.out << "\nstderr:\n" << r.err);
+  REQUIRE(r.exit_code == 0);
+  CHECK(contains(r.out, "Your answer: 2"));
+  CHECK(read_json(dir.file("p.json"))["answers"] == json({{ids[0], 4}, {ids[1], 5}, {ids[2], 1}}));
+  CHECK(has_line_starting_with(r.err, saved_line(3, "p.json")));
+}
+
+TEST_CASE("survey piped: resuming a partial file with everything answered completes it", "[survey][piped][resume]") {
+  TempDir dir;
+  auto r = survey_in(dir, {"--department", "sales", "--role", "leader", "--output", "p.json"}, full_tokens());
+  REQUIRE(r.exit_code == 0);
+  json a = read_json(dir.file("p.json"));
+  a["complete"] = false;
+  a.erase("submitted_at");
+  dir.write("p.json", a.dump(2));
+  r = survey_in(dir, {"--resume", "p.json"}, {});
+  INFO("stdout:\n" << r.out << "\nstderr:\n" << r.err);
+  REQUIRE(r.exit_code == 0);
+  const json b = read_json(dir.file("p.json"));
+  CHECK(b["complete"] == true);
+  CHECK(b["submitted_at"].is_string());
+  CHECK(b["answers"] == a["answers"]);
+  CHECK(contains(r.out, "Your result"));
+}
+
+TEST_CASE("survey piped: q saves and quits with exit 0", "[survey][piped]") {
+  TempDir dir;
+  const auto r =
+      survey_in(dir, {"--department", "sales", "--role", "employee", "--output", "a.json"}, {"3", "q", "5", "5"});
+  INFO("stdout:\n" << r.out << "\nstderr:\n" << r.err);
+  REQUIRE(r.exit_code == 0);
+  const json a = read_json(dir.file("a.json"));
+  CHECK(a["complete"] == false);
+  CHECK(a["answers"] == expected_answers({"3"}));
+  CHECK(has_line_starting_with(r.err, saved_line(1, "a.json")));
+  CHECK_FALSE(contains(r.out, progress(3)));  // nothing read after q
+}
+
+TEST_CASE("survey piped: q on the first question saves an empty partial file", "[survey][piped]") {
+  TempDir dir;
+  const auto r = survey_in(dir, {"--department", "sales", "--role", "employee", "--output", "a.json"}, {"q"});
+  REQUIRE(r.exit_code == 0);
+  const json a = read_json(dir.file("a.json"));
+  CHECK(a["complete"] == false);
+  CHECK(a["answers"] == json::object());
+  CHECK(has_line_starting_with(r.err, saved_line(0, "a.json")));
+  CHECK(run_centric({"validate", dir.file("a.json")}).exit_code == 0);
+}
+
+// ---------------------------------------------------------------------------------------
+// Keys through the pipe
+
+TEST_CASE("survey piped: back, skip, N/A and an empty line give exactly the expected answers", "[survey][piped]") {
+  TempDir dir;
+  const auto ids = question_ids();
+  const std::vector<std::string> tokens{
+      "1",   // q1 = 1
+      "2",   // q2 = 2
+      "b",   // back to q2
+      "",    // keep 2, on to q3
+      "b",   // back to q2
+      "b",   // back to q1
+      "4",   // q1 = 4 (changed), on to q2
+      "s",   // keep 2, on to q3
+      "na",  // q3 = na
+      "b",   // back to q3
+      "",    // keep na, on to q4
+      "3",   // q4 = 3
+      "s",   // q5 skipped
+      "",    // q6 skipped
+      "n",   // q7 = na
+      "5",   // q8 = 5
+  };
+  const auto r = survey_in(dir, {"--department", "sales", "--role", "employee", "--output", "a.json"}, tokens);
+  INFO("stdout:\n" << r.out << "\nstderr:\n" << r.err);
+  REQUIRE(r.exit_code == 0);
+  const json a = read_json(dir.file("a.json"));
+  CHECK(a["answers"] == json({{ids[0], 4}, {ids[1], 2}, {ids[2], "na"}, {ids[3], 3}, {ids[6], "na"}, {ids[7], 5}}));
+  CHECK(has_line_starting_with(r.err, saved_line(6, "a.json")));
+  // Going back shows the earlier answer.
+  CHECK(contains(r.out, "Your answer: 2"));
+  CHECK(contains(r.out, "Your answer: 1"));
+  CHECK(contains(r.out, "Your answer: n/a"));
+}
+
+TEST_CASE("survey piped: b on the first question stays there with a message", "[survey][piped]") {
+  TempDir dir;
+  const auto ids = question_ids();
+  const auto r = survey_in(dir, {"--department", "sales", "--role", "employee", "--output", "a.json"}, {"b", "2"});
+  REQUIRE(r.exit_code == 0);
+  CHECK(count_of(r.out, progress(1)) == 2);
+  CHECK(contains(r.out, "first question"));
+  CHECK(read_json(dir.file("a.json"))["answers"] == json({{ids[0], 2}}));
+}
+
+TEST_CASE("survey piped: an invalid token gets a message and the next line is read", "[survey][piped]") {
+  TempDir dir;
+  const auto ids = question_ids();
+  const auto r = survey_in(dir, {"--department", "sales", "--role", "employee", "--output", "a.json"},
+                           {"x", "4", "7", "0", "5", "?", "1"});
+  INFO("stdout:\n" << r.out << "\nstderr:\n" << r.err);
+  REQUIRE(r.exit_code == 0);
+  // Question 1 shown again after "x"; question 2 again after "7" and "0"; question 3
+  // again with its help after "?".
+  CHECK(count_of(r.out, progress(1)) == 2);
+  CHECK(count_of(r.out, progress(2)) == 3);
+  CHECK(count_of(r.out, progress(3)) == 2);
+  CHECK(count_of(r.out, progress(4)) == 1);
+  CHECK(contains(r.out, "Unknown key: x"));
+  CHECK(count_of(r.out, "1 to 5") >= 2);
+  CHECK(read_json(dir.file("a.json"))["answers"] == json({{ids[0], 4}, {ids[1], 5}, {ids[2], 1}}));
+  CHECK(has_line_starting_with(r.err, saved_line(3, "a.json")));
+}
+
+TEST_CASE("survey piped: ? shows the question's help", "[survey][piped]") {
+  const json& q = printed_questionnaire();
+  const json& first = q["dimensions"][0]["questions"][0];
+  if (!first.contains("help")) return;  // nothing to show
+  const std::string help =
+      first["help"].is_string() ? first["help"].get<std::string>() : first["help"]["en"].get<std::string>();
+  TempDir dir;
+  const auto r = survey_in(dir, {"--department", "sales", "--role", "employee", "--output", "a.json"}, {"?", "q"});
+  REQUIRE(r.exit_code == 0);
+  // The help is wrapped: look for its first words.
+  CHECK(contains(r.out, help.substr(0, std::min<std::size_t>(help.find(' ', 20), help.size()))));
+}
+
+TEST_CASE("survey piped: a last line without a newline still counts", "[survey][piped]") {
+  TempDir dir;
+  const auto ids = question_ids();
+  ProcessOptions options;
+  options.working_directory = dir.path();
+  options.stdin_text = "4\n3";
+  const auto r = run_centric({"survey", "--department", "sales", "--role", "employee", "--output", "a.json"}, options);
+  REQUIRE(r.exit_code == 0);
+  CHECK(read_json(dir.file("a.json"))["answers"] == json({{ids[0], 4}, {ids[1], 3}}));
+}
+
+// ---------------------------------------------------------------------------------------
+// Refusals
+
+TEST_CASE("survey piped: an existing --output file is refused and left as it was", "[survey][piped][refuse]") {
+  TempDir dir;
+  const std::string before = "{\"precious\": true}\n\x01\xff";
+  dir.write("F.json", before);
+  const auto r = survey_in(dir, {"--department", "sales", "--role", "employee", "--output", "F.json"}, {"4", "4"});
+  CHECK(r.exit_code == 1);
+  CHECK(r.err == "centric: error: F.json: already exists; continue it with: centric survey --resume F.json\n");
+  CHECK(read_text_file(dir.file("F.json")) == before);
+  CHECK(list_directory(dir.path()) == std::vector<std::string>{"F.json"});
+  CHECK_FALSE(contains(r.out, progress(1)));  // refused before any question
+}
+
+TEST_CASE("survey piped: the refusal names --questionnaire when one was given", "[survey][piped][refuse]") {
+  TempDir dir;
+  dir.write("q.json", run_centric({"questionnaire", "--json"}).out);
+  dir.write("F.json", "old");
+  const auto r = survey_in(dir, {"--questionnaire", "q.json", "--output", "F.json"}, {"2", "e", "4"});
+  CHECK(r.exit_code == 1);
+  CHECK(r.err ==
+        "centric: error: F.json: already exists; continue it with: centric survey --questionnaire q.json --resume "
+        "F.json\n");
+  CHECK(read_text_file(dir.file("F.json")) == "old");
+  CHECK_FALSE(contains(r.out, "Which department"));  // refused before the prompts too
+}
+
+TEST_CASE("survey piped: an --output that cannot be written is refused before any question",
+          "[survey][piped][refuse]") {
+  TempDir dir;
+  const auto r = survey_in(dir, {"--output", "missing/a.json"}, {department_number("sales"), "e", "4"});
+  CHECK(r.exit_code == 1);
+  CHECK(starts_with(r.err, "centric: error: missing/a.json: "));
+  CHECK_FALSE(contains(r.out, "Which department"));
+  CHECK_FALSE(contains(r.out, progress(1)));
+  CHECK(list_directory(dir.path()).empty());
+}
+
+TEST_CASE("survey piped: resuming a complete file is refused", "[survey][piped][refuse]") {
+  TempDir dir;
+  auto r = survey_in(dir, {"--department", "sales", "--role", "leader", "--output", "done.json"}, full_tokens());
+  REQUIRE(r.exit_code == 0);
+  const std::string before = read_text_file(dir.file("done.json"));
+  r = survey_in(dir, {"--resume", "done.json"}, {"1", "2"});
+  CHECK(r.exit_code == 1);
+  CHECK(contains(r.err, "done.json"));
+  CHECK(read_text_file(dir.file("done.json")) == before);
+  CHECK(list_directory(dir.path()) == std::vector<std::string>{"done.json"});
+  // A file without "complete" is complete too.
+  json a = json::parse(before);
+  a.erase("complete");
+  dir.write("done.json", a.dump());
+  r = survey_in(dir, {"--resume", "done.json"}, {"1"});
+  CHECK(r.exit_code == 1);
+}
+
+TEST_CASE("survey piped: resuming a file for another questionnaire or major version is refused",
+          "[survey][piped][refuse]") {
+  TempDir dir;
+  auto r = survey_in(dir, {"--department", "sales", "--role", "leader", "--output", "p.json"}, {"3", "4"});
+  REQUIRE(r.exit_code == 0);
+  const json partial = read_json(dir.file("p.json"));
+
+  json other_id = partial;
+  other_id["questionnaire"]["id"] = "something-else";
+  dir.write("other-id.json", other_id.dump(2));
+  r = survey_in(dir, {"--resume", "other-id.json"}, {"1", "1"});
+  CHECK(r.exit_code == 1);
+  CHECK(contains(r.err, "other-id.json"));
+  CHECK(read_text_file(dir.file("other-id.json")) == other_id.dump(2));
+
+  json other_major = partial;
+  other_major["questionnaire"]["version"] = "2.0.0";
+  dir.write("other-major.json", other_major.dump(2));
+  r = survey_in(dir, {"--resume", "other-major.json"}, {"1", "1"});
+  CHECK(r.exit_code == 1);
+  CHECK(contains(r.err, "other-major.json"));
+  CHECK(read_text_file(dir.file("other-major.json")) == other_major.dump(2));
+
+  // Another minor version of the same questionnaire is fine.
+  json other_minor = partial;
+  const std::string version = printed_questionnaire()["version"].get<std::string>();
+  other_minor["questionnaire"]["version"] = version.substr(0, version.find('.')) + ".99.0";
+  dir.write("other-minor.json", other_minor.dump(2));
+  r = survey_in(dir, {"--resume", "other-minor.json"}, {"1"});
+  INFO("stderr:\n" << r.err);
+  CHECK(r.exit_code == 0);
+  const auto ids = question_ids();
+  CHECK(read_json(dir.file("other-minor.json"))["answers"] == json({{ids[0], 3}, {ids[1], 4}, {ids[2], 1}}));
+}
+
+TEST_CASE("survey piped: resuming a missing or broken file is refused", "[survey][piped][refuse]") {
+  TempDir dir;
+  auto r = survey_in(dir, {"--resume", "nope.json"}, {"1"});
+  CHECK(r.exit_code == 1);
+  CHECK(list_directory(dir.path()).empty());
+  dir.write("broken.json", "{\"format\": ");
+  r = survey_in(dir, {"--resume", "broken.json"}, {"1"});
+  CHECK(r.exit_code == 1);
+  CHECK(read_text_file(dir.file("broken.json")) == "{\"format\": ");
+}
+
+TEST_CASE("survey piped: --lang with a language the questionnaire lacks is a usage error", "[survey][piped][refuse]") {
+  TempDir dir;
+  const auto r = survey_in(dir, {"--lang", "xx", "--department", "sales", "--role", "employee"}, {"4"});
+  CHECK(r.exit_code == 2);
+  CHECK(contains(r.err, "xx"));
+  CHECK(list_directory(dir.path()).empty());
+}
+
+TEST_CASE("survey piped: --output with --resume is a usage error", "[survey][piped][refuse]") {
+  TempDir dir;
+  auto r = survey_in(dir, {"--department", "sales", "--role", "leader", "--output", "p.json"}, {"3"});
+  REQUIRE(r.exit_code == 0);
+  const std::string before = read_text_file(dir.file("p.json"));
+  r = survey_in(dir, {"--resume", "p.json", "--output", "x.json"}, {"4"});
+  CHECK(r.exit_code == 2);
+  CHECK(read_text_file(dir.file("p.json")) == before);
+  CHECK(list_directory(dir.path()) == std::vector<std::string>{"p.json"});
+}
+
+TEST_CASE("survey piped: an empty --department is a usage error", "[survey][piped][refuse]") {
+  TempDir dir;
+  const auto r = survey_in(dir, {"--department", "", "--role", "leader"}, {"3"});
+  CHECK(r.exit_code == 2);
+  CHECK(list_directory(dir.path()).empty());
+}
+
+// ---------------------------------------------------------------------------------------
+// The default file name and the respondent id
+
+TEST_CASE("survey piped: without --output a file answers-<department>-<time>.json is written",
+          "[survey][piped][file-name]") {
+  TempDir dir;
+  const std::time_t before = std::time(nullptr);
+  const auto r = survey_in(dir, {"--department", "Sales", "--role", "employee"}, {"4"}, far_time_zone);
+  const std::time_t after = std::time(nullptr);
+  INFO("stdout:\n" << r.out << "\nstderr:\n" << r.err);
+  REQUIRE(r.exit_code == 0);
+  const auto files = list_directory(dir.path());
+  REQUIRE(files.size() == 1);
+  const std::string name = files[0];
+  std::smatch m;
+  REQUIRE(std::regex_match(name, m, std::regex(R"(^answers-sales-(\d{8}T\d{6}Z)\.json$)")));
+  // UTC even with TZ far from it.
+  const std::time_t stamped = utc_seconds(m[1].str());
+  CHECK(stamped >= before);
+  CHECK(stamped <= after);
+  // Named on the output, and in the resume command.
+  CHECK(contains(r.out, name));
+  CHECK(has_line_starting_with(r.err, saved_line(1, name)));
+  const json a = read_json(dir.file(name));
+  CHECK(a["respondent"]["department"] == "Sales");
+  CHECK(a["answers"] == expected_answers({"4"}));
+}
+
+TEST_CASE("survey piped: the default name turns other code points into '-'", "[survey][piped][file-name]") {
+  TempDir dir;
+  const auto r = survey_in(dir,
+                           {"--department",
+                            "\xC5\x81\xC3\xB3"
+                            "d\xC5\xBA R&D",
+                            "--role", "employee"},
+                           {"q"});
+  REQUIRE(r.exit_code == 0);
+  const auto files = list_directory(dir.path());
+  REQUIRE(files.size() == 1);
+  CHECK(std::regex_match(files[0], std::regex(R"(^answers---d--r-d-\d{8}T\d{6}Z\.json$)")));
+}
+
+TEST_CASE("survey piped: a name already taken gets -2, then -3", "[survey][piped][file-name]") {
+  TempDir dir;
+  // Take the names of the next few seconds, with and without -2, so that the run's second
+  // is surely taken twice.
+  const std::time_t now = std::time(nullptr);
+  std::set<std::string> taken;
+  for (std::time_t t = now - 1; t <= now + 10; ++t) {
+    const std::string stem = "answers-sales-" + utc_compact(t);
+    for (const std::string& name : {stem + ".json", stem + "-2.json"}) {
+      dir.write(name, "taken " + name);
+      taken.insert(name);
+    }
+  }
+  const auto r = survey_in(dir, {"--department", "sales", "--role", "employee"}, {"5"});
+  INFO("stdout:\n" << r.out << "\nstderr:\n" << r.err);
+  REQUIRE(r.exit_code == 0);
+  std::vector<std::string> fresh;
+  for (const auto& name : list_directory(dir.path())) {
+    if (taken.count(name) != 0) {
+      CHECK(read_text_file(dir.file(name)) == "taken " + name);  // never overwritten
+      continue;
+    }
+    fresh.push_back(name);
+  }
+  REQUIRE(fresh.size() == 1);
+  CHECK(std::regex_match(fresh[0], std::regex(R"(^answers-sales-\d{8}T\d{6}Z-3\.json$)")));
+  CHECK(read_json(dir.file(fresh[0]))["answers"] == expected_answers({"5"}));
+  CHECK(has_line_starting_with(r.err, saved_line(1, fresh[0])));
+}
+
+TEST_CASE("survey piped: quick runs in a row never share a file", "[survey][piped][file-name]") {
+  TempDir dir;
+  std::set<std::string> names;
+  for (int i = 0; i < 3; ++i) {
+    const auto r = survey_in(dir, {"--department", "sales", "--role", "employee"}, {std::to_string(i + 1)});
+    REQUIRE(r.exit_code == 0);
+  }
+  const auto files = list_directory(dir.path());
+  REQUIRE(files.size() == 3);
+  std::set<int> first_answers;
+  const auto ids = question_ids();
+  for (const auto& name : files) {
+    INFO(name);
+    CHECK(std::regex_match(name, std::regex(R"(^answers-sales-\d{8}T\d{6}Z(-[23])?\.json$)")));
+    first_answers.insert(read_json(dir.file(name))["answers"][ids[0]].get<int>());
+  }
+  CHECK(first_answers == std::set<int>{1, 2, 3});  // each run kept its own file
+}
+
+TEST_CASE("survey piped: the respondent id is a fresh UUID v4, or the one given", "[survey][piped]") {
+  TempDir dir;
+  auto r = survey_in(dir, {"--department", "sales", "--role", "employee", "--output", "a.json"}, {"q"});
+  REQUIRE(r.exit_code == 0);
+  r = survey_in(dir, {"--department", "sales", "--role", "employee", "--output", "b.json"}, {"q"});
+  REQUIRE(r.exit_code == 0);
+  r = survey_in(dir, {"--department", "sales", "--role", "employee", "--respondent", "r-042", "--output", "c.json"},
+                {"q"});
+  REQUIRE(r.exit_code == 0);
+  const std::string a = read_json(dir.file("a.json"))["respondent"]["id"].get<std::string>();
+  const std::string b = read_json(dir.file("b.json"))["respondent"]["id"].get<std::string>();
+  CHECK(is_uuid_v4(a));
+  CHECK(is_uuid_v4(b));
+  CHECK(a != b);
+  CHECK(read_json(dir.file("c.json"))["respondent"]["id"] == "r-042");
+}
+
+TEST_CASE("survey piped: two surveys of the same person are one duplicate for assess", "[survey][piped]") {
+  TempDir dir;
+  auto r = survey_in(dir, {"--department", "sales", "--role", "employee", "--output", "a.json"}, full_tokens());
+  REQUIRE(r.exit_code == 0);
+  r = survey_in(dir, {"--department", "sales", "--role", "employee", "--output", "b.json"}, full_tokens());
+  REQUIRE(r.exit_code == 0);
+  // Different runs: different ids, both accepted.
+  auto assessed = run_centric({"assess", dir.file("a.json"), dir.file("b.json"), "--format", "json"});
+  CHECK(assessed.exit_code == 0);
+  // The same file twice: the second is a duplicate.
+  assessed = run_centric({"assess", dir.file("a.json"), dir.file("a.json"), "--format", "json"});
+  CHECK(assessed.exit_code == 3);
+}
