@@ -28,6 +28,11 @@ class AtomicFile {
   void write(std::string_view data);
   // Flushes, fsyncs and renames. Returns an error message on failure.
   std::optional<std::string> commit();
+
+  // The same, but only when nothing exists at the path yet: a file created meanwhile by
+  // someone else is never replaced (the temporary file is linked, not renamed, into place).
+  enum class Placed { created, exists };
+  std::variant<Placed, std::string> commit_new();
   const std::string& path() const { return path_; }
 
  private:

@@ -50,10 +50,13 @@ int run(int argc, char** argv) {
     for (const auto& command : commands)
       if (command.app->parsed()) return command.run();
   } catch (const std::bad_alloc&) {
-    fmt::print(stderr, "centric: error: out of memory\n");
+    std::fputs("centric: error: out of memory\n", stderr);  // no formatting: it may need memory
     return exit_failed;
   } catch (const std::exception& e) {
-    fmt::print(stderr, "centric: error: {}\n", e.what());
+    // fputs, not fmt::print: an unwritable stderr must not throw again from here.
+    std::fputs("centric: error: ", stderr);
+    std::fputs(e.what(), stderr);
+    std::fputs("\n", stderr);
     return exit_failed;
   }
   return exit_usage;

@@ -29,9 +29,15 @@ std::optional<std::string> environment(const char* name) {
 }
 
 int run_survey_command(const SurveyOptions& o, const CLI::App& app) {
-  if (!o.resume.empty() && !o.output.empty()) {
-    fmt::print(stderr, "centric: error: --output cannot be used with --resume (answers go on into the resumed file)\n");
-    return exit_usage;
+  if (!o.resume.empty()) {
+    // These come from the file being resumed; silently ignoring them would mislead.
+    for (const char* option : {"--output", "--department", "--role", "--respondent"}) {
+      if (app.count(option) > 0) {
+        fmt::print(stderr, "centric: error: {} cannot be used with --resume (it comes from the resumed file)\n",
+                   option);
+        return exit_usage;
+      }
+    }
   }
   auto questionnaire = choose_questionnaire(o.questionnaire);
   if (!questionnaire) return exit_failed;

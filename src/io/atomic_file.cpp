@@ -19,6 +19,15 @@ std::string directory_of(const std::string& path) {
   return path.substr(0, slash);
 }
 
+// So that the rename or link itself survives a power cut.
+void sync_directory(const std::string& path) {
+  const int dir = ::open(directory_of(path).c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (dir >= 0) {
+    ::fsync(dir);
+    ::close(dir);
+  }
+}
+
 mode_t creation_mode() {
   const mode_t mask = ::umask(0);
   ::umask(mask);
@@ -78,6 +87,26 @@ void AtomicFile::write(std::string_view data) {
   }
 }
 
+std::variant<AtomicFile::Placed, std::string> AtomicFile::commit_new() {
+  if (write_error_) return *write_error_;
+  if (fd_ < 0) return std::string("already committed");
+  if (::fsync(fd_) != 0) return std::string("cannot write: ") + std::strerror(errno);
+  const int fd = fd_;
+  fd_ = -1;
+  if (::close(fd) != 0) return std::string("cannot write: ") + std::strerror(errno);
+  // link() fails with EEXIST instead of replacing; the temporary name is then removed.
+  const int linked = ::link(temp_path_.c_str(), path_.c_str());
+  const int link_errno = errno;
+  ::unlink(temp_path_.c_str());
+  temp_path_.clear();
+  if (linked != 0) {
+    if (link_errno == EEXIST) return Placed::exists;
+    return std::string("cannot write: ") + std::strerror(link_errno);
+  }
+  sync_directory(path_);
+  return Placed::created;
+}
+
 std::optional<std::string> AtomicFile::commit() {
   if (write_error_) return write_error_;
   if (fd_ < 0) return std::string("already committed");
@@ -88,11 +117,7 @@ std::optional<std::string> AtomicFile::commit() {
   if (::close(fd) != 0) return std::string("cannot write: ") + std::strerror(errno);
   if (::rename(temp_path_.c_str(), path_.c_str()) != 0) return std::string("cannot write: ") + std::strerror(errno);
   temp_path_.clear();
-  const int dir = ::open(directory_of(path_).c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-  if (dir >= 0) {
-    ::fsync(dir);
-    ::close(dir);
-  }
+  sync_directory(path_);
   return std::nullopt;
 }
 

@@ -7,6 +7,7 @@
 #include <cerrno>
 #include <chrono>
 #include <ctime>
+#include <filesystem>
 #include <random>
 
 #include "centric/answers_io.hpp"
@@ -97,7 +98,13 @@ class Survey {
       if (!resumed) return SurveyEnd::refused;
       answers = std::move(*resumed);
       path_ = s_.resume;
+      placed_ = true;
     } else {
+      std::error_code ec;
+      if (!s_.output.empty() && std::filesystem::is_directory(s_.output, ec)) {
+        tell(fmt::format("centric: error: {}: is a directory; name a file\n", printable(s_.output)));
+        return SurveyEnd::refused;
+      }
       if (!s_.output.empty() && file_exists(s_.output)) {
         tell(fmt::format("centric: error: {}: already exists; continue it with: {}\n", printable(s_.output),
                          resume_command(s_.output)));
@@ -385,18 +392,41 @@ class Survey {
   }
 
   bool save(const AnswerSet& answers) {
-    auto opened = AtomicFile::open(path_);
+    const std::string text = write_answer_set(q_, answers);
     std::optional<std::string> error;
-    if (auto* e = std::get_if<std::string>(&opened)) {
-      error = *e;
-    } else {
+    for (int attempt = 0; attempt < 1000; ++attempt) {
+      auto opened = AtomicFile::open(path_);
+      if (auto* e = std::get_if<std::string>(&opened)) {
+        error = *e;
+        break;
+      }
       auto& file = std::get<AtomicFile>(opened);
-      file.write(write_answer_set(q_, answers));
-      error = file.commit();
+      file.write(text);
+      if (placed_) {
+        error = file.commit();
+        break;
+      }
+      // The first save creates the file and must not replace one that appeared since the
+      // name was chosen (another survey started in the same second, say).
+      auto placed = file.commit_new();
+      if (auto* e = std::get_if<std::string>(&placed)) {
+        error = *e;
+        break;
+      }
+      if (std::get<AtomicFile::Placed>(placed) == AtomicFile::Placed::created) {
+        placed_ = true;
+        break;
+      }
+      if (!s_.output.empty()) {
+        error = "was created by someone else meanwhile; it is left as it is";
+        break;
+      }
+      path_ = free_default_name(answers.respondent.department);
     }
-    if (!error) return true;
+    if (!error && placed_) return true;
     screen_.leave();
-    tell(fmt::format("centric: error: {}: {}; the last answer was not saved\n", printable(path_), *error));
+    tell(fmt::format("centric: error: {}: {}; the last answer was not saved\n", printable(path_),
+                     error.value_or("no free file name")));
     return false;
   }
 
@@ -435,6 +465,7 @@ class Survey {
   KeyInterpreter keys_;
   bool tty_;
   std::string path_;
+  bool placed_ = false;  // path_ holds our file (resumed, or created by the first save)
   ScreenGuard screen_;
 };
 

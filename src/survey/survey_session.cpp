@@ -174,12 +174,12 @@ Key KeyInterpreter::line(const std::string& raw) const {
     if (text.size() > 4) return {Key::Kind::value, scale_.max + 1, text};
     return {Key::Kind::value, std::stoi(text), text};
   }
-  if (text == "na" || text == "n" || text == "NA" || text == "N/A" || text == "n/a")
+  if (text == "na" || text == "n" || text == "N" || text == "NA" || text == "N/A" || text == "n/a")
     return {Key::Kind::not_applicable, 0, ""};
-  if (text == "b") return {Key::Kind::back, 0, ""};
-  if (text == "s") return {Key::Kind::skip, 0, ""};
+  if (text == "b" || text == "B") return {Key::Kind::back, 0, ""};
+  if (text == "s" || text == "S") return {Key::Kind::skip, 0, ""};
   if (text == "?") return {Key::Kind::help, 0, ""};
-  if (text == "q") return {Key::Kind::quit, 0, ""};
+  if (text == "q" || text == "Q") return {Key::Kind::quit, 0, ""};
   return {Key::Kind::invalid, 0, text};
 }
 

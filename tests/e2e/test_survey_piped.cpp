@@ -857,3 +857,39 @@ TEST_CASE("survey piped: two surveys of the same person are one duplicate for as
   assessed = run_centric({"assess", dir.file("a.json"), dir.file("a.json"), "--format", "json"});
   CHECK(assessed.exit_code == 3);
 }
+
+TEST_CASE("survey piped: options that come from a resumed file are refused with --resume", "[survey][piped]") {
+  TempDir dir;
+  REQUIRE(survey_in(dir, {"--department", "sales", "--role", "employee", "--output", "f.json"}, {"4", "q"}).exit_code ==
+          0);
+  const std::string before = read_text_file(dir.file("f.json"));
+  for (const auto& option : std::vector<std::vector<std::string>>{
+           {"--department", "it"}, {"--role", "leader"}, {"--respondent", "x"}, {"--output", "g.json"}}) {
+    INFO(option[0]);
+    const auto r = survey_in(dir, with({"--resume", "f.json"}, option), {"5"});
+    CHECK(r.exit_code == 2);
+    CHECK(contains(r.err, option[0] + " cannot be used with --resume"));
+  }
+  CHECK(read_text_file(dir.file("f.json")) == before);
+}
+
+TEST_CASE("survey piped: --output naming a directory is refused as a directory", "[survey][piped]") {
+  TempDir dir;
+  dir.write("sub/keep.txt", "x");
+  const auto r = survey_in(dir, {"--department", "sales", "--role", "employee", "--output", "sub"}, {"4"});
+  CHECK(r.exit_code == 1);
+  CHECK(contains(r.err, "sub: is a directory"));
+  CHECK_FALSE(contains(r.err, "--resume"));
+}
+
+TEST_CASE("survey piped: letters are taken in either case, as on a terminal", "[survey][piped]") {
+  TempDir dir;
+  const auto r =
+      survey_in(dir, {"--department", "sales", "--role", "employee", "--output", "f.json"}, {"4", "B", "S", "N", "Q"});
+  CHECK(r.exit_code == 0);
+  const json f = read_json(dir.file("f.json"));
+  const auto ids = question_ids();
+  CHECK(f["answers"][ids[0]] == 4);
+  CHECK(f["answers"][ids[1]] == "na");
+  CHECK(f["answers"].size() == 2);
+}
