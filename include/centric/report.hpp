@@ -21,6 +21,9 @@ struct Report {
 // The centric-report/1 document (formats.md §4), pretty-printed, ending in a newline.
 std::string render_json(const Report& report);
 
+// The CSV report (formats.md §4b): RFC 4180, CRLF, UTF-8 with a byte-order mark.
+std::string render_csv(const Report& report);
+
 struct TextStyle {
   bool color = false;
   int width = 80;
@@ -28,6 +31,9 @@ struct TextStyle {
 
 // The terminal report for a manager.
 std::string render_text(const Report& report, const TextStyle& style);
+
+// The report as GitHub-flavoured Markdown: the text report's content, user strings escaped.
+std::string render_markdown(const Report& report);
 
 // One respondent's own result at the end of a survey: the overall score and level, a
 // bar per dimension with its level, and the recommendations of `a` (assessed with

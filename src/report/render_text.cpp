@@ -2,20 +2,17 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <cmath>
 
 #include "centric/report.hpp"
 #include "centric/text.hpp"
 #include "centric/text_table.hpp"
+#include "report/gap_readings.hpp"
 #include "report/names.hpp"
 #include "report/text_writer.hpp"
 
 namespace centric {
 namespace {
 
-// Above these, a spread or a gap is a finding worth a sentence.
-constexpr double notable_spread = 15;
-constexpr double notable_gap = 10;
 // Department ids come from answer files and may be of any length; in running text (the
 // "not shown" list, recommendation headings) their names are cut to this many columns.
 constexpr int name_columns = 60;
@@ -170,43 +167,15 @@ class TextRenderer {
       if (!v) return std::string("-");
       return sign ? fmt::format("{:+.1f}", *v) : fmt::format("{:.1f}", *v);
     };
-    std::optional<std::size_t> widest_spread, widest_gap;
-    for (std::size_t i = 0; i < q_.dimensions.size(); ++i) {
+    for (std::size_t i = 0; i < q_.dimensions.size(); ++i)
       table.add_row({{t(q_.dimensions[i].name)},
                      {cell(a_.silo_spread[i], false), TextTable::Align::right},
                      {cell(a_.leader_gap[i], true), TextTable::Align::right}});
-      if (a_.silo_spread[i] && (!widest_spread || *a_.silo_spread[i] > *a_.silo_spread[*widest_spread]))
-        widest_spread = i;
-      if (a_.leader_gap[i] && (!widest_gap || std::abs(*a_.leader_gap[i]) > std::abs(*a_.leader_gap[*widest_gap])))
-        widest_gap = i;
-    }
     out_ += table.render(out_.style().width, out_.style().color);
 
-    if (!widest_spread) {
-      paragraph("Silo spread: fewer than two departments are shown, so departments cannot be compared.");
-    } else if (*a_.silo_spread[*widest_spread] >= notable_spread) {
-      paragraph(
-          fmt::format("Silo spread is the distance between the highest and the lowest department. It is widest in "
-                      "{} ({:.1f} points): departments experience it very differently, a sign of silos.",
-                      t(q_.dimensions[*widest_spread].name), *a_.silo_spread[*widest_spread]));
-    } else {
-      paragraph(
-          fmt::format("Silo spread is the distance between the highest and the lowest department; at most {:.1f} "
-                      "points here, so departments see the organisation alike.",
-                      *a_.silo_spread[*widest_spread]));
-    }
-    if (!a_.roles_shown) {
-      paragraph(fmt::format("Leader gap: not shown, because leaders and employees need at least {} respondents each.",
-                            a_.options.min_group));
-    } else if (widest_gap && std::abs(*a_.leader_gap[*widest_gap]) >= notable_gap) {
-      const double g = *a_.leader_gap[*widest_gap];
-      paragraph(fmt::format("Leader gap is leaders' score minus employees'. It is largest in {} ({:+.1f}): {}.",
-                            t(q_.dimensions[*widest_gap].name), g,
-                            g > 0 ? "leaders believe in more than their teams experience"
-                                  : "employees see more than their leaders give the organisation credit for"));
-    } else if (widest_gap) {
-      paragraph("Leader gap is leaders' score minus employees'; leaders and employees see the organisation alike.");
-    }
+    const GapReadings readings = gap_readings(a_, [&](std::size_t i) { return t(q_.dimensions[i].name); });
+    paragraph(readings.silo_spread);
+    if (readings.leader_gap) paragraph(*readings.leader_gap);
   }
 
   void weakest() {

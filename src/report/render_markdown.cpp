@@ -1,0 +1,258 @@
+#include <fmt/format.h>
+
+#include <algorithm>
+
+#include "centric/report.hpp"
+#include "centric/text.hpp"
+#include "report/gap_readings.hpp"
+#include "report/names.hpp"
+
+namespace centric {
+namespace {
+
+// `text` (user-provided: ids, names, questionnaire texts) safe inside Markdown running
+// text, headings and table cells: line breaks become spaces, control characters are
+// spelled out (printable()), and every character that could start markup, a table cell
+// or HTML is backslash-escaped.
+std::string escape(std::string_view text) {
+  std::string flat;
+  flat.reserve(text.size());
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == '\r' && i + 1 < text.size() && text[i + 1] == '\n') continue;  // "\r\n" is one break
+    flat.push_back(text[i] == '\n' || text[i] == '\r' ? ' ' : text[i]);
+  }
+  const std::string safe = printable(flat);
+  std::string out;
+  out.reserve(safe.size());
+  for (char c : safe) {
+    switch (c) {
+      case '\\':
+      case '`':
+      case '*':
+      case '_':
+      case '[':
+      case ']':
+      case '<':
+      case '>':
+      case '#':
+      case '|':
+        out.push_back('\\');
+        break;
+      default:
+        break;
+    }
+    out.push_back(c);
+  }
+  return out;
+}
+
+constexpr const char* undefined_cell = "\u2014";  // em dash
+
+class MarkdownRenderer {
+ public:
+  explicit MarkdownRenderer(const Report& r) : r_(r), q_(r.questionnaire), a_(r.assessment) {}
+
+  std::string render() {
+    header();
+    table();
+    suppressed();
+    gaps();
+    weakest();
+    recommendations();
+    inputs();
+    return std::move(out_);
+  }
+
+ private:
+  const std::string& t(const LocalizedText& text) const { return q_.text(text, r_.language); }
+  std::string dimension_name(std::size_t i) const { return escape(t(q_.dimensions[i].name)); }
+  std::string short_name(std::size_t i) const {
+    const Dimension& d = q_.dimensions[i];
+    return escape(d.short_name.empty() ? t(d.name) : t(d.short_name));
+  }
+  std::string department_name(const std::string& id) const {
+    return escape(centric::department_name(q_, id, r_.language));
+  }
+  std::string level_label(int level) const {
+    return fmt::format("level {} {}", level, escape(level_name(q_, level, r_.language)));
+  }
+  // A score with its level, as in a table cell: "57.3 (L3 Developing)".
+  std::string score_cell(double score, int level) const {
+    return fmt::format("{:.1f} (L{} {})", score, level, escape(level_name(q_, level, r_.language)));
+  }
+  void line(const std::string& text) { out_ += text + "\n"; }
+  void blank() { out_ += "\n"; }
+  void heading(const std::string& text) {
+    blank();
+    line("## " + text);
+    blank();
+  }
+  static std::string row(const std::vector<std::string>& cells) {
+    std::string s = "|";
+    for (const auto& c : cells) s += " " + c + " |";
+    return s;
+  }
+
+  void header() {
+    line("# " + escape(t(q_.title)));
+    blank();
+    const GroupResult& org = a_.organisation;
+    std::string respondents = fmt::format("- Respondents: {}", org.n);
+    if (org.partial > 0) respondents += fmt::format(" ({} partial)", org.partial);
+    line(respondents);
+    line(fmt::format("- Departments: {}", a_.departments.size()));
+    if (org.overall)
+      line(fmt::format("- Overall: **{:.1f}** / 100, {}", org.overall->score, level_label(org.overall->level)));
+    else
+      line("- Overall: no score (too few questions answered)");
+    if (!r_.warnings.empty()) {
+      blank();
+      for (const auto& w : r_.warnings) line("> **Warning:** " + escape(w));
+    }
+  }
+
+  void score_row(const std::string& name, const GroupResult& g) {
+    std::vector<std::string> cells{name, std::to_string(g.n)};
+    for (std::size_t i = 0; i < q_.dimensions.size(); ++i) {
+      const auto& d = g.dimensions[i];
+      cells.push_back(d ? score_cell(d->score, d->level) : undefined_cell);
+    }
+    cells.push_back(g.overall ? score_cell(g.overall->score, g.overall->level) : undefined_cell);
+    line(row(cells));
+  }
+
+  void table() {
+    heading("Scores by department");
+    line(fmt::format("Scores from 0 to 100 with their level (L); {} where too few questions were answered.",
+                     undefined_cell));
+    blank();
+    std::vector<std::string> head{"Department", "n"};
+    std::vector<std::string> rule{"---", "---:"};
+    for (std::size_t i = 0; i < q_.dimensions.size(); ++i) {
+      head.push_back(short_name(i));
+      rule.push_back("---:");
+    }
+    head.push_back("Overall");
+    rule.push_back("---:");
+    line(row(head));
+    line(row(rule));
+    bool any_suppressed = false;
+    for (const auto& d : a_.departments) {
+      if (d.suppressed) {
+        any_suppressed = true;
+        continue;
+      }
+      score_row(department_name(d.id), d);
+    }
+    score_row("**Organisation**", a_.organisation);
+    if (a_.roles_shown) {
+      score_row("Leaders", a_.leaders);
+      score_row("Employees", a_.employees);
+    }
+    blank();
+    std::string legend = "Levels:";
+    for (const auto& l : q_.levels)
+      legend += fmt::format(" L{} {} ({:g}+){}", l.number, escape(t(l.name)), l.min,
+                            l.number == static_cast<int>(q_.levels.size()) ? "" : ",");
+    line(legend);
+    if (any_suppressed) {
+      blank();
+      line("Departments not in the table are listed below.");
+    }
+  }
+
+  void suppressed() {
+    std::vector<const GroupResult*> small, protecting;
+    for (const auto& d : a_.departments) {
+      if (!d.suppressed) continue;
+      (d.n < a_.options.min_group ? small : protecting).push_back(&d);
+    }
+    if (small.empty() && protecting.empty()) return;
+    heading("Not shown, to protect anonymity");
+    // Only the id and n of a suppressed department (formats.md §3.9).
+    for (const auto* d : small)
+      line(fmt::format("- {} (n={}): fewer than {} respondents.", escape(d->id), d->n, a_.options.min_group));
+    for (const auto* d : protecting)
+      line(
+          fmt::format("- {} (n={}): hidden as well, so that the smaller groups cannot be worked out by subtracting "
+                      "the shown departments from the organisation.",
+                      escape(d->id), d->n));
+    blank();
+    line("Their respondents still count in the organisation's figures.");
+  }
+
+  void gaps() {
+    heading("Gaps");
+    line(row({"Dimension", "Silo spread", "Leader gap"}));
+    line(row({"---", "---:", "---:"}));
+    const auto cell = [](const std::optional<double>& v, bool sign) {
+      if (!v) return std::string(undefined_cell);
+      return sign ? fmt::format("{:+.1f}", *v) : fmt::format("{:.1f}", *v);
+    };
+    for (std::size_t i = 0; i < q_.dimensions.size(); ++i)
+      line(row({dimension_name(i), cell(a_.silo_spread[i], false), cell(a_.leader_gap[i], true)}));
+    const GapReadings readings = gap_readings(a_, [&](std::size_t i) { return dimension_name(i); });
+    blank();
+    line(readings.silo_spread);
+    if (readings.leader_gap) {
+      blank();
+      line(*readings.leader_gap);
+    }
+  }
+
+  void weakest() {
+    const GroupResult& org = a_.organisation;
+    // --top 0 asks for no weakest dimensions: the section is left out, as in the text report.
+    if (org.weakest.empty() || a_.options.top <= 0) return;
+    heading("Weakest dimensions");
+    const std::size_t count = std::min(org.weakest.size(), static_cast<std::size_t>(a_.options.top));
+    for (std::size_t k = 0; k < count; ++k) {
+      const std::size_t i = org.weakest[k];
+      const auto& d = *org.dimensions[i];
+      line(fmt::format("{}. {}: {:.1f} / 100, {}", k + 1, dimension_name(i), d.score, level_label(d.level)));
+    }
+  }
+
+  void group_recommendations(const std::string& name, const GroupResult& g) {
+    if (g.recommendations.empty()) return;
+    blank();
+    line("### " + name);
+    blank();
+    if (g.overall) {
+      line(fmt::format("Overall {:.1f}, {}.", g.overall->score, level_label(g.overall->level)));
+      blank();
+    }
+    for (const auto& rec : g.recommendations) {
+      const Dimension& d = q_.dimensions[rec.dimension];
+      line(fmt::format("- **{}** (L{}): {}", escape(t(d.name)), rec.level,
+                       escape(t(d.recommendations[rec.recommendation].text))));
+    }
+  }
+
+  void recommendations() {
+    if (a_.options.top <= 0) return;  // none asked for: no empty section
+    heading("Recommendations");
+    line("Weakest dimension first.");
+    group_recommendations("Organisation", a_.organisation);
+    for (const auto& d : a_.departments)
+      if (!d.suppressed) group_recommendations(department_name(d.id), d);
+  }
+
+  void inputs() {
+    const InputSummary& in = r_.inputs;
+    blank();
+    line(fmt::format("Inputs: {} answer set{} accepted, {} rejected.", in.accepted, in.accepted == 1 ? "" : "s",
+                     in.rejected.size()));
+  }
+
+  const Report& r_;
+  const Questionnaire& q_;
+  const Assessment& a_;
+  std::string out_;
+};
+
+}  // namespace
+
+std::string render_markdown(const Report& report) { return MarkdownRenderer(report).render(); }
+
+}  // namespace centric

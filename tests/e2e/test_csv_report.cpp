@@ -1,0 +1,240 @@
+// The CSV report (formats.md §4b) of the examples, read back with a small RFC 4180 reader
+// written here and compared row by row with the JSON report of the same inputs: both
+// formats must say the same thing.
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdlib>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
+
+#include "e2e/e2e_common.hpp"
+#include "support/process.hpp"
+
+using namespace centric::test;
+using nlohmann::json;
+
+namespace {
+
+using Row = std::vector<std::string>;
+
+const Row header{"group_kind", "group_id", "group_name", "n",     "dimension", "score",   "level",      "level_name",
+                 "sd",         "ci95_low", "ci95_high",  "alpha", "favorable", "neutral", "unfavorable"};
+enum Column : std::size_t {
+  kind,
+  group_id,
+  group_name,
+  n,
+  dimension,
+  score,
+  level,
+  level_name,
+  sd,
+  ci95_low,
+  ci95_high,
+  alpha,
+  favorable,
+  neutral,
+  unfavorable
+};
+
+// RFC 4180: records end in CRLF; a quoted field may hold commas, CR, LF and doubled
+// quotes; an unquoted one holds none of them. Anything else fails the test.
+std::vector<Row> parse_csv(const std::string& text) {
+  std::vector<Row> rows;
+  Row row;
+  std::string cell;
+  std::size_t i = 0;
+  while (i < text.size()) {
+    if (text[i] == '"') {
+      ++i;
+      for (;;) {
+        REQUIRE(i < text.size());
+        if (text[i] == '"') {
+          if (i + 1 < text.size() && text[i + 1] == '"') {
+            cell += '"';
+            i += 2;
+            continue;
+          }
+          ++i;
+          break;
+        }
+        cell += text[i++];
+      }
+    } else {
+      while (i < text.size() && text[i] != ',' && text[i] != '\r' && text[i] != '\n' && text[i] != '"')
+        cell += text[i++];
+    }
+    INFO("at byte " << i);
+    REQUIRE(i < text.size());  // the last record ends in CRLF too
+    if (text[i] == ',') {
+      row.push_back(cell);
+      cell.clear();
+      ++i;
+      continue;
+    }
+    REQUIRE(text.compare(i, 2, "\r\n") == 0);
+    row.push_back(cell);
+    cell.clear();
+    rows.push_back(row);
+    row.clear();
+    i += 2;
+  }
+  return rows;
+}
+
+// A number cell against the JSON value: empty exactly when the JSON has null, otherwise
+// the same number within 1e-9.
+void check_number(const Row& row, std::size_t column, const json& expected) {
+  INFO("row " << json(row).dump() << ", column " << header[column]);
+  if (expected.is_null()) {
+    CHECK(row[column].empty());
+    return;
+  }
+  REQUIRE(expected.is_number());
+  REQUIRE_FALSE(row[column].empty());
+  CHECK(row[column].find_first_not_of("0123456789.-+eE") == std::string::npos);  // a dot, no locale
+  char* end = nullptr;
+  const double value = std::strtod(row[column].c_str(), &end);
+  CHECK(*end == '\0');
+  const double want = expected.get<double>();
+  CHECK(std::fabs(value - want) <= 1e-9 * std::max(1.0, std::fabs(want)));
+}
+
+void check_empty_from(const Row& row, std::size_t first) {
+  INFO("row " << json(row).dump());
+  for (std::size_t c = first; c < row.size(); ++c) CHECK(row[c].empty());
+}
+
+// The rows the JSON report says the CSV must have, checked one by one against `rows`
+// from `at` on; returns the index after the group.
+std::size_t check_group(const std::vector<Row>& rows, std::size_t at, const std::string& group_kind,
+                        const std::string& id, const std::string& name, const json& group) {
+  const auto dimensions = dimension_ids();
+  INFO("group " << group_kind << " " << id);
+  if (group.value("suppressed", false)) {
+    REQUIRE(at < rows.size());
+    CHECK(rows[at] ==
+          Row{group_kind, id, "", std::to_string(group["n"].get<long>()), "", "", "", "", "", "", "", "", "", "", ""});
+    return at + 1;
+  }
+  REQUIRE(at + dimensions.size() + 1 <= rows.size());
+  for (std::size_t k = 0; k <= dimensions.size(); ++k) {
+    const Row& row = rows[at + k];
+    CHECK(row[kind] == group_kind);
+    CHECK(row[group_id] == id);
+    CHECK(row[group_name] == name);
+    CHECK(row[n] == std::to_string(group["n"].get<long>()));
+  }
+  for (std::size_t k = 0; k < dimensions.size(); ++k) {
+    const Row& row = rows[at + k];
+    CHECK(row[dimension] == dimensions[k]);
+    const json& d = group["dimensions"][dimensions[k]];
+    if (d.is_null()) {
+      check_empty_from(row, score);
+      continue;
+    }
+    check_number(row, score, d["score"]);
+    CHECK(row[level] == std::to_string(d["level"].get<int>()));
+    CHECK(row[level_name] == d["level_name"].get<std::string>());
+    check_number(row, sd, d["sd"]);
+    check_number(row, ci95_low, d["ci95"].is_null() ? json() : d["ci95"][0]);
+    check_number(row, ci95_high, d["ci95"].is_null() ? json() : d["ci95"][1]);
+    check_number(row, alpha, d["alpha"]);
+    check_number(row, favorable, d["favorable"]);
+    check_number(row, neutral, d["neutral"]);
+    check_number(row, unfavorable, d["unfavorable"]);
+  }
+  const Row& overall = rows[at + dimensions.size()];
+  CHECK(overall[dimension] == "overall");
+  check_number(overall, score, group["overall"]["score"]);
+  if (group["overall"]["level"].is_null()) {
+    CHECK(overall[level].empty());
+    CHECK(overall[level_name].empty());
+  } else {
+    CHECK(overall[level] == std::to_string(group["overall"]["level"].get<int>()));
+    CHECK(overall[level_name] == group["overall"]["level_name"].get<std::string>());
+  }
+  check_empty_from(overall, sd);
+  return at + dimensions.size() + 1;
+}
+
+struct Reports {
+  std::string csv_text;
+  std::vector<Row> rows;  // without the header
+  json report;
+};
+
+Reports run_both(const std::vector<std::string>& extra) {
+  const auto csv = run_centric(with(with({"assess"}, example_inputs()), with({"--format", "csv"}, extra)));
+  INFO("stderr: " << csv.err);
+  REQUIRE(csv.exit_code == 0);
+  const auto js = run_centric(with(with({"assess"}, example_inputs()), with({"--format", "json"}, extra)));
+  REQUIRE(js.exit_code == 0);
+  Reports r;
+  r.csv_text = csv.out;
+  r.report = parse_report(js.out);
+  REQUIRE(starts_with(r.csv_text, "\xEF\xBB\xBF"));
+  auto rows = parse_csv(r.csv_text.substr(3));
+  REQUIRE_FALSE(rows.empty());
+  CHECK(rows.front() == header);
+  for (const auto& row : rows) {
+    INFO("row " << json(row).dump());
+    REQUIRE(row.size() == header.size());
+  }
+  r.rows.assign(rows.begin() + 1, rows.end());
+  return r;
+}
+
+void check_against_json(const Reports& r) {
+  const json& report = r.report;
+  std::size_t at = check_group(r.rows, 0, "organisation", "organisation", "Organisation", report["organisation"]);
+  for (const auto& d : report["departments"]) {
+    const std::string id = d["id"].get<std::string>();
+    at = check_group(r.rows, at, "department", id, d.value("name", ""), d);
+  }
+  if (!report["roles"].is_null()) {
+    at = check_group(r.rows, at, "role", "leaders", "Leaders", report["roles"]["leaders"]);
+    at = check_group(r.rows, at, "role", "employees", "Employees", report["roles"]["employees"]);
+  }
+  CHECK(at == r.rows.size());  // nothing more than the JSON report has
+}
+
+}  // namespace
+
+TEST_CASE("csv: the report of the examples says what the JSON report says", "[csv]") {
+  const Reports r = run_both({});
+  check_against_json(r);
+  // The examples have suppressed departments and shown roles, so both shapes are covered.
+  const auto& departments = r.report["departments"];
+  CHECK(std::any_of(departments.begin(), departments.end(), [](const json& d) { return d["suppressed"] == true; }));
+  CHECK_FALSE(r.report["roles"].is_null());
+}
+
+TEST_CASE("csv: with --min-group 1 every department has its rows", "[csv]") {
+  const Reports r = run_both({"--min-group", "1"});
+  check_against_json(r);
+  for (const auto& d : r.report["departments"]) CHECK(d["suppressed"] == false);
+}
+
+TEST_CASE("csv: with a large --min-group there are no role rows and departments are one row each", "[csv]") {
+  const Reports r = run_both({"--min-group", "1000"});
+  check_against_json(r);
+  CHECK(r.report["roles"].is_null());
+  for (const auto& row : r.rows) CHECK(row[kind] != "role");
+}
+
+TEST_CASE("csv: every line ends in CRLF and the report is written to --output as printed", "[csv]") {
+  const Reports r = run_both({});
+  CHECK(r.csv_text.size() >= 2);
+  CHECK(r.csv_text.substr(r.csv_text.size() - 2) == "\r\n");
+  for (std::size_t i = 0; i < r.csv_text.size(); ++i)
+    if (r.csv_text[i] == '\n') CHECK(r.csv_text[i - 1] == '\r');
+  TempDir dir;
+  const auto written =
+      run_centric(with(with({"assess"}, example_inputs()), {"--format", "csv", "--output", dir.file("report.csv")}));
+  REQUIRE(written.exit_code == 0);
+  CHECK(read_text_file(dir.file("report.csv")) == r.csv_text);
+}

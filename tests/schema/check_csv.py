@@ -1,0 +1,170 @@
+#!/usr/bin/env python3
+"""Check a centric CSV report against the JSON report of the same inputs.
+
+Run by CTest, e.g.
+
+    /usr/bin/python3 tests/schema/check_csv.py --csv /tmp/report.csv --json /tmp/report.json
+
+An independent reader of formats.md section 4b: the CSV is read with Python's csv
+module (utf-8-sig, so the leading byte-order mark is allowed), every record must end
+in CRLF, the header must be exactly the specified columns, and every row must carry
+the numbers, levels and names the JSON report has (numbers within 1e-9; absent values
+are empty cells). Each failure is printed; the last line is "N rows checked, M
+failures". The exit status is 1 when anything failed, else 0.
+
+Standard library only.
+"""
+
+import argparse
+import csv
+import io
+import json
+import math
+import sys
+
+HEADER = [
+    "group_kind", "group_id", "group_name", "n", "dimension", "score", "level",
+    "level_name", "sd", "ci95_low", "ci95_high", "alpha", "favorable", "neutral",
+    "unfavorable",
+]
+STATS = ["sd", "ci95_low", "ci95_high", "alpha", "favorable", "neutral", "unfavorable"]
+
+
+class Checker:
+    def __init__(self):
+        self.failures = 0
+
+    def fail(self, where, message):
+        self.failures += 1
+        print(f"FAIL {where}: {message}")
+
+    def number(self, where, cell, expected):
+        if expected is None:
+            if cell != "":
+                self.fail(where, f"expected an empty cell, got {cell!r}")
+            return
+        if cell == "":
+            self.fail(where, f"expected {expected!r}, got an empty cell")
+            return
+        try:
+            value = float(cell)
+        except ValueError:
+            self.fail(where, f"not a number: {cell!r}")
+            return
+        if not math.isfinite(value) or abs(value - expected) > 1e-9 * max(1.0, abs(expected)):
+            self.fail(where, f"expected {expected!r}, got {cell!r}")
+
+    def equal(self, where, cell, expected):
+        if cell != expected:
+            self.fail(where, f"expected {expected!r}, got {cell!r}")
+
+
+def expected_groups(report):
+    """(group_kind, group_id, group_name, group) in the order the CSV has them."""
+    yield "organisation", "organisation", "Organisation", report["organisation"]
+    for d in report["departments"]:
+        yield "department", d["id"], d.get("name", ""), d
+    roles = report.get("roles")
+    if roles is not None:
+        yield "role", "leaders", "Leaders", roles["leaders"]
+        yield "role", "employees", "Employees", roles["employees"]
+
+
+def check(csv_bytes, report, dimension_ids):
+    c = Checker()
+    if not csv_bytes.endswith(b"\r\n"):
+        c.fail("file", "does not end in CRLF")
+    if b"\n" in csv_bytes.replace(b"\r\n", b""):
+        # A bare LF may only appear inside a quoted field; the examples have none.
+        c.fail("file", "has a line ending that is not CRLF")
+    text = csv_bytes.decode("utf-8-sig")
+    rows = list(csv.reader(io.StringIO(text, newline=""), strict=True))
+    if not rows or rows[0][: len(HEADER)] != HEADER:
+        c.fail("header", f"expected {','.join(HEADER)}, got {rows[0] if rows else None}")
+        return c, 0
+    body = [dict(zip(HEADER, r)) for r in rows[1:]]
+    for i, r in enumerate(rows[1:], start=2):
+        if len(r) != len(rows[0]):
+            c.fail(f"line {i}", f"{len(r)} cells, the header has {len(rows[0])}")
+
+    at = 0
+    for kind, gid, name, group in expected_groups(report):
+        if group.get("suppressed", False):
+            where = f"{kind} {gid} (suppressed)"
+            if at >= len(body):
+                c.fail(where, "missing")
+                return c, len(body)
+            row = body[at]
+            at += 1
+            expected = {h: "" for h in HEADER}
+            expected.update(group_kind=kind, group_id=gid, n=str(group["n"]))
+            for h in HEADER:
+                c.equal(f"{where} {h}", row[h], expected[h])
+            continue
+        for dim in dimension_ids + ["overall"]:
+            where = f"{kind} {gid} {dim}"
+            if at >= len(body):
+                c.fail(where, "missing")
+                return c, len(body)
+            row = body[at]
+            at += 1
+            c.equal(f"{where} group_kind", row["group_kind"], kind)
+            c.equal(f"{where} group_id", row["group_id"], gid)
+            c.equal(f"{where} group_name", row["group_name"], name)
+            c.equal(f"{where} n", row["n"], str(group["n"]))
+            c.equal(f"{where} dimension", row["dimension"], dim)
+            if dim == "overall":
+                o = group["overall"]
+                c.number(f"{where} score", row["score"], o["score"])
+                c.equal(f"{where} level", row["level"], "" if o["level"] is None else str(o["level"]))
+                c.equal(f"{where} level_name", row["level_name"], o["level_name"] or "")
+                for h in STATS:
+                    c.equal(f"{where} {h}", row[h], "")
+                continue
+            d = group["dimensions"][dim]
+            if d is None:
+                for h in ["score", "level", "level_name"] + STATS:
+                    c.equal(f"{where} {h}", row[h], "")
+                continue
+            c.number(f"{where} score", row["score"], d["score"])
+            c.equal(f"{where} level", row["level"], str(d["level"]))
+            c.equal(f"{where} level_name", row["level_name"], d["level_name"])
+            c.number(f"{where} sd", row["sd"], d["sd"])
+            ci = d["ci95"]
+            c.number(f"{where} ci95_low", row["ci95_low"], None if ci is None else ci[0])
+            c.number(f"{where} ci95_high", row["ci95_high"], None if ci is None else ci[1])
+            for h in ["alpha", "favorable", "neutral", "unfavorable"]:
+                c.number(f"{where} {h}", row[h], d[h])
+    if at != len(body):
+        c.fail("file", f"{len(body) - at} rows more than the JSON report has")
+    return c, len(body)
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--csv", required=True, nargs="+", help="CSV reports")
+    parser.add_argument("--json", required=True, nargs="+", help="the JSON reports of the same inputs, in order")
+    args = parser.parse_args()
+    if len(args.csv) != len(args.json):
+        parser.error("give as many --json files as --csv files")
+    failures = 0
+    checked = 0
+    for csv_path, json_path in zip(args.csv, args.json):
+        with open(json_path, encoding="utf-8") as f:
+            # The JSON report keeps the questionnaire's dimension order in each group.
+            report = json.load(f)
+        dimension_ids = list(report["organisation"]["dimensions"].keys())
+        with open(csv_path, "rb") as f:
+            data = f.read()
+        if not data.startswith(b"\xef\xbb\xbf"):
+            print(f"note {csv_path}: no byte-order mark")
+        c, rows = check(data, report, dimension_ids)
+        print(f"{csv_path}: {rows} rows, {c.failures} failures")
+        failures += c.failures
+        checked += rows
+    print(f"{checked} rows checked, {failures} failures")
+    return 1 if failures or checked == 0 else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

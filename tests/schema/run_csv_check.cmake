@@ -1,0 +1,24 @@
+# Writes CSV and JSON reports of the examples with the real binary, then checks with an
+# independent reader (Python's csv module) that both say the same thing.
+foreach(variant default min1)
+  if(variant STREQUAL "min1")
+    set(extra --min-group 1)
+  else()
+    set(extra "")
+  endif()
+  foreach(format csv json)
+    execute_process(COMMAND ${CENTRIC} assess ${SOURCE_DIR}/examples/acme ${SOURCE_DIR}/examples/acme-extra.jsonl
+                            ${extra} --format ${format} --output ${WORK_DIR}/csv-check-${variant}.${format}
+                    RESULT_VARIABLE assess_result)
+    if(NOT assess_result EQUAL 0)
+      message(FATAL_ERROR "centric assess --format ${format} (${variant}) failed with ${assess_result}")
+    endif()
+  endforeach()
+endforeach()
+execute_process(COMMAND ${PYTHON} ${SOURCE_DIR}/tests/schema/check_csv.py
+                        --csv ${WORK_DIR}/csv-check-default.csv ${WORK_DIR}/csv-check-min1.csv
+                        --json ${WORK_DIR}/csv-check-default.json ${WORK_DIR}/csv-check-min1.json
+                RESULT_VARIABLE check_result)
+if(NOT check_result EQUAL 0)
+  message(FATAL_ERROR "csv check failed")
+endif()

@@ -1,0 +1,272 @@
+// The CSV report (formats.md §4b) of a small assessment built in code: the header, RFC 4180
+// quoting, names kept byte for byte, suppressed departments and role rows.
+#include <catch2/catch.hpp>
+
+#include <cstdlib>
+#include <string>
+#include <vector>
+
+#include "centric/report.hpp"
+#include "centric/scoring.hpp"
+
+using namespace centric;
+
+namespace {
+
+using Row = std::vector<std::string>;
+
+const std::string header =
+    "group_kind,group_id,group_name,n,dimension,score,level,level_name,sd,ci95_low,ci95_high,alpha,favorable,"
+    "neutral,unfavorable";
+const std::string odd_id = "sales, \"north\"\nteam";
+const std::string cyrillic_name = "Отдел продаж";  // UTF-8 bytes, kept as they are
+
+LocalizedText en(const std::string& s) {
+  LocalizedText t;
+  t.by_language["en"] = s;
+  return t;
+}
+
+// Scale 1..5 with N/A; dimensions "a" and "b" with two questions each; five levels from
+// 0, 20, 40, 60, 80, the third one named with a comma and quotes.
+Questionnaire sample() {
+  Questionnaire q;
+  q.id = "t";
+  q.version = "1.0.0";
+  q.scale = {1, 5, {}, true};
+  for (int i = 0; i < 5; ++i) q.levels.push_back({i + 1, 20.0 * i, en("L" + std::to_string(i + 1)), {}});
+  q.levels[2].name = en("Developing, \"mostly\"");
+  Dimension a;
+  a.id = "a";
+  a.questions = {{"a1", en("x"), {}, 1, false}, {"a2", en("x"), {}, 1, false}};
+  Dimension b;
+  b.id = "b";
+  b.questions = {{"b1", en("x"), {}, 1, false}, {"b2", en("x"), {}, 1, false}};
+  for (int level = 1; level <= 5; ++level) {
+    a.recommendations.push_back({{level}, en("a at " + std::to_string(level))});
+    b.recommendations.push_back({{level}, en("b at " + std::to_string(level))});
+  }
+  q.dimensions = {a, b};
+  q.departments = {{odd_id, en(cyrillic_name)}};
+  return q;
+}
+
+AnswerSet answers(const std::string& department, Role role, std::vector<int> values) {
+  AnswerSet s;
+  s.respondent.department = department;
+  s.respondent.role = role;
+  s.complete = true;
+  for (int v : values) s.answers.push_back(v == 0 ? AnswerValue::skipped() : AnswerValue::of(v));
+  return s;
+}
+
+// A small RFC 4180 reader: records end in CRLF; quoted fields may hold commas, CR, LF and
+// doubled quotes. Fails the test on anything else.
+std::vector<Row> parse_csv(const std::string& text) {
+  std::vector<Row> rows;
+  Row row;
+  std::string cell;
+  std::size_t i = 0;
+  while (i < text.size()) {
+    if (text[i] == '"') {
+      ++i;
+      for (;;) {
+        REQUIRE(i < text.size());
+        if (text[i] == '"') {
+          if (i + 1 < text.size() && text[i + 1] == '"') {
+            cell += '"';
+            i += 2;
+            continue;
+          }
+          ++i;
+          break;
+        }
+        cell += text[i++];
+      }
+    } else {
+      while (i < text.size() && text[i] != ',' && text[i] != '\r' && text[i] != '\n' && text[i] != '"')
+        cell += text[i++];
+    }
+    REQUIRE(i < text.size());  // every record ends in CRLF
+    if (text[i] == ',') {
+      row.push_back(cell);
+      cell.clear();
+      ++i;
+      continue;
+    }
+    REQUIRE(text.compare(i, 2, "\r\n") == 0);
+    row.push_back(cell);
+    cell.clear();
+    rows.push_back(row);
+    row.clear();
+    i += 2;
+  }
+  return rows;
+}
+
+struct Rendered {
+  std::string text;
+  std::vector<Row> rows;  // without the header
+};
+
+Rendered render(const Assessment& a, const Questionnaire& q) {
+  const InputSummary inputs{};
+  const Report report{q, a, inputs, "en", {}};
+  Rendered r;
+  r.text = render_csv(report);
+  REQUIRE(r.text.rfind("\xEF\xBB\xBF", 0) == 0);
+  auto rows = parse_csv(r.text.substr(3));
+  REQUIRE_FALSE(rows.empty());
+  for (const auto& row : rows) REQUIRE(row.size() == 15);
+  r.rows.assign(rows.begin() + 1, rows.end());
+  return r;
+}
+
+std::vector<Row> rows_of(const std::vector<Row>& rows, const std::string& kind, const std::string& id) {
+  std::vector<Row> found;
+  for (const auto& row : rows)
+    if (row[0] == kind && row[1] == id) found.push_back(row);
+  return found;
+}
+
+// Three departments: the odd id (3 respondents, 2 of them leaders), "tiny-1" and "tiny-2"
+// (1 each). With min_group 2 both tiny ones are suppressed (together they hold 2, so the
+// odd one stays shown); roles are shown only when both have >= min_group. Only tiny-1
+// answers dimension b.
+Tally sample_tally(const Questionnaire& q, bool second_employee) {
+  Tally tally(q);
+  tally.add(answers(odd_id, Role::leader, {5, 4, 0, 0}));
+  tally.add(answers(odd_id, Role::leader, {4, 4, 0, 0}));
+  tally.add(answers(odd_id, Role::employee, {2, 3, 0, 0}));
+  tally.add(answers("tiny-1", second_employee ? Role::employee : Role::none, {1, 1, 3, 4}));
+  tally.add(answers("tiny-2", Role::none, {2, 2, 0, 0}));
+  return tally;
+}
+
+}  // namespace
+
+TEST_CASE("csv report: byte-order mark, exact header and CRLF line endings") {
+  const Questionnaire q = sample();
+  const Rendered r = render(assess(sample_tally(q, true), {2, 3}), q);
+  CHECK(r.text.substr(3, header.size() + 2) == header + "\r\n");
+  // Every LF ends a CRLF pair, except the one inside the quoted department id.
+  std::size_t bare_lf = 0;
+  for (std::size_t i = 0; i < r.text.size(); ++i)
+    if (r.text[i] == '\n' && (i == 0 || r.text[i - 1] != '\r')) ++bare_lf;
+  CHECK(bare_lf == rows_of(r.rows, "department", odd_id).size());
+}
+
+TEST_CASE("csv report: a department id with a comma, quotes and a newline is quoted") {
+  const Questionnaire q = sample();
+  const Rendered r = render(assess(sample_tally(q, true), {2, 3}), q);
+  CHECK(r.text.find("\"sales, \"\"north\"\"\nteam\"") != std::string::npos);
+  const auto rows = rows_of(r.rows, "department", odd_id);
+  REQUIRE(rows.size() == 3);  // a, b, overall
+  CHECK(rows[0][4] == "a");
+  CHECK(rows[1][4] == "b");
+  CHECK(rows[2][4] == "overall");
+  // The level name with a comma is quoted too and reads back whole.
+  CHECK(r.text.find("\"Developing, \"\"mostly\"\"\"") != std::string::npos);
+  CHECK(rows_of(r.rows, "organisation", "organisation")[0][7] == "Developing, \"mostly\"");
+}
+
+TEST_CASE("csv report: a department's display name keeps its UTF-8 bytes") {
+  const Questionnaire q = sample();
+  const Rendered r = render(assess(sample_tally(q, true), {2, 3}), q);
+  const auto rows = rows_of(r.rows, "department", odd_id);
+  REQUIRE_FALSE(rows.empty());
+  for (const auto& row : rows) CHECK(row[2] == cyrillic_name);
+  CHECK(r.text.find(cyrillic_name) != std::string::npos);
+}
+
+TEST_CASE("csv report: rows per group, with scores as the assessment has them") {
+  const Questionnaire q = sample();
+  const Assessment a = assess(sample_tally(q, true), {2, 3});
+  const Rendered r = render(a, q);
+  const auto org = rows_of(r.rows, "organisation", "organisation");
+  REQUIRE(org.size() == 3);
+  CHECK(r.rows.front() == org.front());  // the organisation comes first
+  for (const auto& row : org) {
+    CHECK(row[2] == "Organisation");
+    CHECK(row[3] == "5");
+  }
+  const auto& da = a.organisation.dimensions[0];
+  REQUIRE(da);
+  CHECK(std::strtod(org[0][5].c_str(), nullptr) == da->score);
+  CHECK(org[0][6] == std::to_string(da->level));
+  REQUIRE(da->sd);
+  CHECK(std::strtod(org[0][8].c_str(), nullptr) == *da->sd);
+  REQUIRE(da->ci95);
+  CHECK(std::strtod(org[0][9].c_str(), nullptr) == da->ci95->first);
+  CHECK(std::strtod(org[0][10].c_str(), nullptr) == da->ci95->second);
+  CHECK(std::strtod(org[0][12].c_str(), nullptr) == da->favorable);
+  CHECK(std::strtod(org[0][13].c_str(), nullptr) == da->neutral);
+  CHECK(std::strtod(org[0][14].c_str(), nullptr) == da->unfavorable);
+  // Dimension b has only one respondent with a score: no sd, no ci95, no alpha.
+  const auto& db = a.organisation.dimensions[1];
+  REQUIRE(db);
+  CHECK_FALSE(db->sd);
+  CHECK(org[1][5] != "");
+  CHECK(org[1][8] == "");
+  CHECK(org[1][9] == "");
+  CHECK(org[1][10] == "");
+  CHECK(org[1][11] == "");
+  // The department has no score in b: the row keeps the group and its n, the rest is empty.
+  const auto dept = rows_of(r.rows, "department", odd_id);
+  REQUIRE(dept.size() == 3);
+  CHECK(dept[1][3] == "3");
+  CHECK(dept[1][4] == "b");
+  for (std::size_t c = 5; c < 15; ++c) CHECK(dept[1][c] == "");
+}
+
+TEST_CASE("csv report: the overall row has a score and level and empty statistics") {
+  const Questionnaire q = sample();
+  const Assessment a = assess(sample_tally(q, true), {2, 3});
+  const Rendered r = render(a, q);
+  const auto org = rows_of(r.rows, "organisation", "organisation");
+  REQUIRE(org.size() == 3);
+  const Row& overall = org[2];
+  CHECK(overall[4] == "overall");
+  REQUIRE(a.organisation.overall);
+  CHECK(std::strtod(overall[5].c_str(), nullptr) == a.organisation.overall->score);
+  CHECK(overall[6] == std::to_string(a.organisation.overall->level));
+  CHECK_FALSE(overall[7].empty());
+  for (std::size_t c = 8; c < 15; ++c) CHECK(overall[c] == "");
+}
+
+TEST_CASE("csv report: a suppressed department is one row with its id and n only") {
+  const Questionnaire q = sample();
+  const Rendered r = render(assess(sample_tally(q, true), {2, 3}), q);
+  for (const std::string id : {"tiny-1", "tiny-2"}) {
+    const auto rows = rows_of(r.rows, "department", id);
+    REQUIRE(rows.size() == 1);
+    CHECK(rows[0] == Row{"department", id, "", "1", "", "", "", "", "", "", "", "", "", "", ""});
+    CHECK(r.text.find("department," + id + ",,1,,,,,,,,,,,\r\n") != std::string::npos);
+  }
+}
+
+TEST_CASE("csv report: role rows only when the role subgroups are shown") {
+  const Questionnaire q = sample();
+  SECTION("two leaders and two employees with min_group 2: shown, leaders first") {
+    const Assessment a = assess(sample_tally(q, true), {2, 3});
+    REQUIRE(a.roles_shown);
+    const Rendered r = render(a, q);
+    const auto leaders = rows_of(r.rows, "role", "leaders");
+    const auto employees = rows_of(r.rows, "role", "employees");
+    REQUIRE(leaders.size() == 3);
+    REQUIRE(employees.size() == 3);
+    CHECK(leaders[0][2] == "Leaders");
+    CHECK(leaders[0][3] == "2");
+    CHECK(employees[0][2] == "Employees");
+    CHECK(employees[0][3] == "2");
+    // The role rows come last: leaders, then employees.
+    CHECK(r.rows[r.rows.size() - 6] == leaders[0]);
+    CHECK(r.rows.back() == employees.back());
+  }
+  SECTION("one employee: not shown") {
+    const Assessment a = assess(sample_tally(q, false), {2, 3});
+    REQUIRE_FALSE(a.roles_shown);
+    const Rendered r = render(a, q);
+    for (const auto& row : r.rows) CHECK(row[0] != "role");
+  }
+}
