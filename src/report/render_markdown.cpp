@@ -6,6 +6,7 @@
 #include "centric/text.hpp"
 #include "report/gap_readings.hpp"
 #include "report/names.hpp"
+#include "report/suppression_notes.hpp"
 
 namespace centric {
 namespace {
@@ -162,23 +163,14 @@ class MarkdownRenderer {
   }
 
   void suppressed() {
-    std::vector<const GroupResult*> small, protecting;
-    for (const auto& d : a_.departments) {
-      if (!d.suppressed) continue;
-      (d.n < a_.options.min_group ? small : protecting).push_back(&d);
-    }
-    if (small.empty() && protecting.empty()) return;
+    const auto notes = suppression_notes(a_);
+    if (notes.empty()) return;
     heading("Not shown, to protect anonymity");
     // Only the id and n of a suppressed department (formats.md §3.9).
-    for (const auto* d : small)
-      line(fmt::format("- {} (n={}): fewer than {} respondents.", escape(d->id), d->n, a_.options.min_group));
-    for (const auto* d : protecting)
-      line(
-          fmt::format("- {} (n={}): hidden as well, so that the smaller groups cannot be worked out by subtracting "
-                      "the shown departments from the organisation.",
-                      escape(d->id), d->n));
+    for (const auto& note : notes)
+      line(fmt::format("- {} (n={}): {}", escape(note.department->id), note.department->n, note.reason));
     blank();
-    line("Their respondents still count in the organisation's figures.");
+    line(suppression_footer);
   }
 
   void gaps() {

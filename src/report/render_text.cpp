@@ -8,6 +8,7 @@
 #include "centric/text_table.hpp"
 #include "report/gap_readings.hpp"
 #include "report/names.hpp"
+#include "report/suppression_notes.hpp"
 #include "report/text_writer.hpp"
 
 namespace centric {
@@ -139,23 +140,14 @@ class TextRenderer {
   }
 
   void suppressed() {
-    std::vector<const GroupResult*> small, protecting;
-    for (const auto& d : a_.departments) {
-      if (!d.suppressed) continue;
-      (d.n < a_.options.min_group ? small : protecting).push_back(&d);
-    }
-    if (small.empty() && protecting.empty()) return;
+    const auto notes = suppression_notes(a_);
+    if (notes.empty()) return;
     heading("Not shown, to protect anonymity");
-    for (const auto* d : small)
-      paragraph(fmt::format("{} (n={}): fewer than {} respondents.", short_department_name(d->id), d->n,
-                            a_.options.min_group),
-                "    ", "  - ");
-    for (const auto* d : protecting)
-      paragraph(fmt::format("{} (n={}): hidden as well, so that the smaller groups cannot be worked out by subtracting "
-                            "the shown departments from the organisation.",
-                            short_department_name(d->id), d->n),
-                "    ", "  - ");
-    paragraph("Their respondents still count in the organisation's figures.", "  ");
+    for (const auto& note : notes)
+      paragraph(
+          fmt::format("{} (n={}): {}", short_department_name(note.department->id), note.department->n, note.reason),
+          "    ", "  - ");
+    paragraph(suppression_footer, "  ");
   }
 
   void gaps() {

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "e2e/e2e_common.hpp"
+#include "support/csv_reader.hpp"
 #include "support/process.hpp"
 
 using namespace centric::test;
@@ -18,7 +19,8 @@ using nlohmann::json;
 
 namespace {
 
-using Row = std::vector<std::string>;
+using Row = centric::test::CsvRow;
+using centric::test::parse_csv;
 
 const Row header{"group_kind", "group_id", "group_name", "n",     "dimension", "score",   "level",      "level_name",
                  "sd",         "ci95_low", "ci95_high",  "alpha", "favorable", "neutral", "unfavorable"};
@@ -39,51 +41,6 @@ enum Column : std::size_t {
   neutral,
   unfavorable
 };
-
-// RFC 4180: records end in CRLF; a quoted field may hold commas, CR, LF and doubled
-// quotes; an unquoted one holds none of them. Anything else fails the test.
-std::vector<Row> parse_csv(const std::string& text) {
-  std::vector<Row> rows;
-  Row row;
-  std::string cell;
-  std::size_t i = 0;
-  while (i < text.size()) {
-    if (text[i] == '"') {
-      ++i;
-      for (;;) {
-        REQUIRE(i < text.size());
-        if (text[i] == '"') {
-          if (i + 1 < text.size() && text[i + 1] == '"') {
-            cell += '"';
-            i += 2;
-            continue;
-          }
-          ++i;
-          break;
-        }
-        cell += text[i++];
-      }
-    } else {
-      while (i < text.size() && text[i] != ',' && text[i] != '\r' && text[i] != '\n' && text[i] != '"')
-        cell += text[i++];
-    }
-    INFO("at byte " << i);
-    REQUIRE(i < text.size());  // the last record ends in CRLF too
-    if (text[i] == ',') {
-      row.push_back(cell);
-      cell.clear();
-      ++i;
-      continue;
-    }
-    REQUIRE(text.compare(i, 2, "\r\n") == 0);
-    row.push_back(cell);
-    cell.clear();
-    rows.push_back(row);
-    row.clear();
-    i += 2;
-  }
-  return rows;
-}
 
 // A number cell against the JSON value: empty exactly when the JSON has null, otherwise
 // the same number within 1e-9.

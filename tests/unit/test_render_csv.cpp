@@ -8,12 +8,14 @@
 
 #include "centric/report.hpp"
 #include "centric/scoring.hpp"
+#include "support/csv_reader.hpp"
 
 using namespace centric;
 
 namespace {
 
-using Row = std::vector<std::string>;
+using Row = centric::test::CsvRow;
+using centric::test::parse_csv;
 
 const std::string header =
     "group_kind,group_id,group_name,n,dimension,score,level,level_name,sd,ci95_low,ci95_high,alpha,favorable,"
@@ -58,50 +60,6 @@ AnswerSet answers(const std::string& department, Role role, std::vector<int> val
   s.complete = true;
   for (int v : values) s.answers.push_back(v == 0 ? AnswerValue::skipped() : AnswerValue::of(v));
   return s;
-}
-
-// A small RFC 4180 reader: records end in CRLF; quoted fields may hold commas, CR, LF and
-// doubled quotes. Fails the test on anything else.
-std::vector<Row> parse_csv(const std::string& text) {
-  std::vector<Row> rows;
-  Row row;
-  std::string cell;
-  std::size_t i = 0;
-  while (i < text.size()) {
-    if (text[i] == '"') {
-      ++i;
-      for (;;) {
-        REQUIRE(i < text.size());
-        if (text[i] == '"') {
-          if (i + 1 < text.size() && text[i + 1] == '"') {
-            cell += '"';
-            i += 2;
-            continue;
-          }
-          ++i;
-          break;
-        }
-        cell += text[i++];
-      }
-    } else {
-      while (i < text.size() && text[i] != ',' && text[i] != '\r' && text[i] != '\n' && text[i] != '"')
-        cell += text[i++];
-    }
-    REQUIRE(i < text.size());  // every record ends in CRLF
-    if (text[i] == ',') {
-      row.push_back(cell);
-      cell.clear();
-      ++i;
-      continue;
-    }
-    REQUIRE(text.compare(i, 2, "\r\n") == 0);
-    row.push_back(cell);
-    cell.clear();
-    rows.push_back(row);
-    row.clear();
-    i += 2;
-  }
-  return rows;
 }
 
 struct Rendered {
