@@ -35,6 +35,11 @@ std::string render_text(const Report& report, const TextStyle& style);
 // The report as GitHub-flavoured Markdown: the text report's content, user strings escaped.
 std::string render_markdown(const Report& report);
 
+// A self-contained HTML page (no script, no request) with inline SVG charts: a radar of
+// the organisation, a heatmap of departments × dimensions, the answer distribution, and a
+// card per shown department with its recommendations; a table behind every chart.
+std::string render_html(const Report& report);
+
 // One respondent's own result at the end of a survey: the overall score and level, a
 // bar per dimension with its level, and the recommendations of `a` (assessed with
 // min_group 1, so nothing of it is suppressed).

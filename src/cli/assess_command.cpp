@@ -123,6 +123,8 @@ int run_assess(const AssessOptions& o) {
     rendered = render_csv(report);
   } else if (o.format == "md") {
     rendered = render_markdown(report);
+  } else if (o.format == "html") {
+    rendered = render_html(report);
   } else {
     const bool to_terminal = o.output.empty();
     TextStyle style{to_terminal && should_use_color(1, o.no_color), to_terminal ? terminal_width(1) : 80};
@@ -159,7 +161,7 @@ Command set_assess_command(CLI::App& parent) {
   app->add_option("-q,--questionnaire", options->questionnaire, "Questionnaire file (default: the built-in one)")
       ->type_name("FILE");
   app->add_option("-f,--format", options->format, "Report format")
-      ->check(CLI::IsMember({"text", "json", "csv", "md"}))
+      ->check(CLI::IsMember({"text", "json", "csv", "md", "html"}))
       ->capture_default_str();
   app->add_option("-o,--output", options->output, "Write the report to FILE (atomically) instead of standard output")
       ->type_name("FILE");

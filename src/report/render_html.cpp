@@ -1,0 +1,524 @@
+#include <fmt/format.h>
+
+#include <algorithm>
+
+#include "centric/report.hpp"
+#include "report/gap_readings.hpp"
+#include "report/html_text.hpp"
+#include "report/level_colors.hpp"
+#include "report/names.hpp"
+#include "report/suppression_notes.hpp"
+#include "report/svg_charts.hpp"
+
+namespace centric {
+namespace {
+
+// No script and no request of any kind: the policy makes a browser refuse anything but
+// the inline style, even if some text slipped through unescaped.
+constexpr const char* content_security_policy = "default-src 'none'; style-src 'unsafe-inline'";
+
+// Readable on a laptop and on paper: system fonts, dark text on white (16:1), tables with
+// tabular figures; in print, sections are not split and the data tables folded under the
+// charts (which carry their figures) are left out.
+constexpr const char* page_style = R"(
+:root { color-scheme: light; }
+* { box-sizing: border-box; }
+body { margin: 0; background: #ffffff; color: #1a1a1a;
+  font: 16px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "DejaVu Sans", sans-serif; }
+header, nav, main, footer { max-width: 66rem; margin: 0 auto; padding: 0 1.5rem; }
+header { padding-top: 2rem; }
+h1 { font-size: 2rem; line-height: 1.2; margin: 0 0 .25rem; }
+h2 { font-size: 1.5rem; margin: 2.5rem 0 .75rem; padding-bottom: .25rem; border-bottom: 2px solid #1f4e79; }
+h3 { font-size: 1.25rem; margin: 0 0 .5rem; }
+h4 { font-size: 1rem; margin: 1rem 0 .25rem; }
+.subtitle { color: #4d4d4d; margin: 0; }
+nav ul { list-style: none; padding: 0; margin: 1rem 0 0; display: flex; flex-wrap: wrap; gap: .25rem 1.25rem; }
+a { color: #1f4e79; }
+.kpis { display: flex; flex-wrap: wrap; gap: 1rem; margin: 1rem 0; }
+.kpi { border: 1px solid #c8c8c8; border-radius: 6px; padding: .75rem 1rem; min-width: 11rem; }
+.kpi-value { display: block; font-size: 2rem; font-weight: 700; line-height: 1.1; }
+.kpi-label { color: #4d4d4d; font-size: .9rem; }
+.badge { display: inline-block; white-space: nowrap; padding: .05rem .5rem; border-radius: 4px; font-weight: 600; font-size: .9rem;
+  border: 1px solid #4d4d4d; }
+.warning { border-left: 4px solid #b35806; background: #fff4e5; padding: .5rem .75rem; }
+figure { margin: 1rem 0; }
+figcaption { color: #4d4d4d; font-size: .95rem; margin: .25rem 0 .75rem; }
+svg.chart { display: block; max-width: 100%; height: auto; font-family: inherit; }
+table { border-collapse: collapse; margin: .5rem 0 1rem; font-size: .9rem; font-variant-numeric: tabular-nums; }
+caption { text-align: left; font-weight: 600; padding: .25rem 0; }
+th, td { border: 1px solid #c8c8c8; padding: .3rem .6rem; vertical-align: top; }
+thead th { background: #eef2f7; text-align: left; }
+tbody th { text-align: left; font-weight: 600; }
+td.num, th.num { text-align: right; white-space: nowrap; }
+.table-scroll { overflow-x: auto; }
+details { margin: .5rem 0 1rem; }
+summary { cursor: pointer; color: #1f4e79; }
+.department { border: 1px solid #c8c8c8; border-radius: 6px; padding: 1rem 1.25rem; margin: 1rem 0; }
+.recommendations li { margin: .35rem 0; }
+dl.levels dt { font-weight: 600; margin-top: .5rem; }
+dl.levels dd { margin: 0 0 0 1.5rem; }
+footer { color: #4d4d4d; font-size: .9rem; margin-top: 3rem; padding-bottom: 2rem; border-top: 1px solid #c8c8c8; }
+@media print {
+  body { font-size: 11pt; }
+  nav, details { display: none; }
+  h2 { break-after: avoid; }
+  figure, .department, table, .kpis { break-inside: avoid; }
+  a { color: inherit; text-decoration: none; }
+  @page { margin: 15mm; }
+}
+)";
+
+std::string num(double v) { return fmt::format("{:.1f}", v); }
+std::string percent(double v) { return fmt::format("{:.1f}%", v); }
+constexpr const char* no_value = "\u2014";  // em dash
+
+class HtmlRenderer {
+ public:
+  explicit HtmlRenderer(const Report& r) : r_(r), q_(r.questionnaire), a_(r.assessment) {
+    scale_.levels = static_cast<int>(q_.levels.size());
+    for (const auto& l : q_.levels) {
+      scale_.minimums.push_back(l.min);
+      level_names_.push_back(t(l.name));
+    }
+    for (const auto& d : a_.departments)
+      if (!d.suppressed) shown_.push_back(&d);
+  }
+
+  std::string render() {
+    head();
+    out_ += "<main>\n";
+    summary();
+    organisation();
+    heatmap();
+    distribution();
+    gaps();
+    recommendations();
+    departments();
+    hidden();
+    levels();
+    out_ += "</main>\n";
+    footer();
+    out_ += "</body>\n</html>\n";
+    return std::move(out_);
+  }
+
+ private:
+  const std::string& t(const LocalizedText& text) const { return q_.text(text, r_.language); }
+  std::string dimension_name(std::size_t i) const { return t(q_.dimensions[i].name); }
+  std::string short_name(std::size_t i) const {
+    const Dimension& d = q_.dimensions[i];
+    return d.short_name.empty() ? t(d.name) : t(d.short_name);
+  }
+  std::string department_name(const GroupResult& g) const { return centric::department_name(q_, g.id, r_.language); }
+  std::string level_label(int level) const { return fmt::format("L{} {}", level, level_name(q_, level, r_.language)); }
+  std::string badge(int level) const {
+    return fmt::format("<span class=\"badge lv{}\">{}</span>", level, html_escape(level_label(level)));
+  }
+  std::string score_with_badge(const std::optional<Overall>& o) const {
+    return o ? fmt::format("{} {}", num(o->score), badge(o->level)) : std::string(no_value);
+  }
+  static std::optional<LevelScore> level_score(const std::optional<DimensionResult>& d) {
+    if (!d) return std::nullopt;
+    return LevelScore{d->score, d->level};
+  }
+  static std::optional<LevelScore> level_score(const std::optional<Overall>& o) {
+    if (!o) return std::nullopt;
+    return LevelScore{o->score, o->level};
+  }
+  bool show_recommendations() const { return a_.options.top > 0; }
+
+  void head() {
+    const GroupResult& org = a_.organisation;
+    std::string level_classes;
+    for (int level = 1; level <= scale_.levels; ++level) {
+      const Rgb fill = level_fill(level, scale_.levels);
+      level_classes +=
+          fmt::format(".lv{} {{ background: {}; color: {}; }}\n", level, fill.hex(), text_color_on(fill).hex());
+    }
+    out_ += fmt::format(
+        "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n"
+        "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+        "<meta http-equiv=\"Content-Security-Policy\" content=\"{}\">\n"
+        "<meta name=\"generator\" content=\"centric\">\n<title>{} \u2014 {} respondent{}</title>\n"
+        "<style>{}{}</style>\n</head>\n<body>\n",
+        html_escape(r_.language), content_security_policy, html_escape(t(q_.title)), org.n, org.n == 1 ? "" : "s",
+        page_style, level_classes);
+    out_ += fmt::format("<header>\n<h1>{}</h1>\n<p class=\"subtitle\">Questionnaire {} {}</p>\n</header>\n",
+                        html_escape(t(q_.title)), html_escape(q_.id), html_escape(q_.version));
+    out_ += "<nav aria-label=\"Contents\">\n<ul>\n";
+    const auto item = [&](const char* id, const char* name) {
+      out_ += fmt::format("<li><a href=\"#{}\">{}</a></li>\n", id, name);
+    };
+    item("summary", "Summary");
+    item("organisation", "By dimension");
+    item("heatmap", "Departments \u00d7 dimensions");
+    item("distribution", "How people answered");
+    item("gaps", "Gaps");
+    if (show_recommendations()) item("recommendations", "What to do next");
+    if (!shown_.empty()) item("departments", "Departments");
+    if (shown_.size() != a_.departments.size()) item("hidden", "Not shown");
+    item("levels", "Levels");
+    out_ += "</ul>\n</nav>\n";
+  }
+
+  void section(const char* id, const std::string& heading) {
+    out_ += fmt::format("<section id=\"{0}\" aria-labelledby=\"{0}-heading\">\n<h2 id=\"{0}-heading\">{1}</h2>\n", id,
+                        heading);
+  }
+  void end_section() { out_ += "</section>\n"; }
+
+  void summary() {
+    const GroupResult& org = a_.organisation;
+    section("summary", "Summary");
+    out_ += "<div class=\"kpis\">\n";
+    if (org.overall)
+      out_ += fmt::format(
+          "<div class=\"kpi\"><span class=\"kpi-value\">{}</span><span class=\"kpi-label\">overall score of "
+          "100</span><br>{}</div>\n",
+          num(org.overall->score), badge(org.overall->level));
+    else
+      out_ +=
+          "<div class=\"kpi\"><span class=\"kpi-value\">\u2014</span><span class=\"kpi-label\">no overall score: "
+          "too few questions answered</span></div>\n";
+    out_ += fmt::format(
+        "<div class=\"kpi\"><span class=\"kpi-value\">{}</span><span class=\"kpi-label\">respondent{}{}</span></div>\n",
+        org.n, org.n == 1 ? "" : "s", org.partial > 0 ? fmt::format(", {} partial", org.partial) : "");
+    out_ += fmt::format(
+        "<div class=\"kpi\"><span class=\"kpi-value\">{}</span><span class=\"kpi-label\">department{} shown{}</span>"
+        "</div>\n",
+        shown_.size(), shown_.size() == 1 ? "" : "s",
+        shown_.size() == a_.departments.size() ? ""
+                                               : fmt::format(", {} not shown", a_.departments.size() - shown_.size()));
+    out_ += "</div>\n";
+    for (const auto& w : r_.warnings)
+      out_ += fmt::format("<p class=\"warning\" role=\"note\"><strong>Warning:</strong> {}</p>\n", html_escape(w));
+    if (org.overall) {
+      const Level& level = q_.levels[static_cast<std::size_t>(org.overall->level) - 1];
+      if (!level.description.empty())
+        out_ += fmt::format("<p><strong>{}:</strong> {}</p>\n", html_escape(level_label(org.overall->level)),
+                            html_escape(t(level.description)));
+    }
+    if (!org.weakest.empty() && show_recommendations()) {
+      out_ += "<h3>Weakest dimensions</h3>\n<ol>\n";
+      const std::size_t count = std::min(org.weakest.size(), static_cast<std::size_t>(a_.options.top));
+      for (std::size_t k = 0; k < count; ++k) {
+        const std::size_t i = org.weakest[k];
+        out_ += fmt::format("<li>{}: {} {}</li>\n", html_escape(dimension_name(i)), num(org.dimensions[i]->score),
+                            badge(org.dimensions[i]->level));
+      }
+      out_ += "</ol>\n";
+    }
+    end_section();
+  }
+
+  void organisation() {
+    section("organisation", "The organisation by dimension");
+    const std::string title = "The organisation's score in each dimension";
+    std::vector<RadarSeries> series{{"Organisation", {}}};
+    if (a_.roles_shown) {
+      series.push_back({"Leaders", {}});
+      series.push_back({"Employees", {}});
+    }
+    const auto values = [](const GroupResult& g) {
+      std::vector<std::optional<double>> v;
+      for (const auto& d : g.dimensions) v.push_back(d ? std::optional<double>(d->score) : std::nullopt);
+      return v;
+    };
+    series[0].values = values(a_.organisation);
+    if (a_.roles_shown) {
+      series[1].values = values(a_.leaders);
+      series[2].values = values(a_.employees);
+    }
+    std::vector<std::string> axes;
+    for (std::size_t i = 0; i < q_.dimensions.size(); ++i) axes.push_back(short_name(i));
+    const std::string description =
+        a_.roles_shown ? "Scores from 0 to 100 on one axis per dimension, for the organisation, its leaders and its "
+                         "employees; rings mark where each level begins."
+                       : "Scores from 0 to 100 on one axis per dimension; rings mark where each level begins.";
+    out_ += "<figure>\n";
+    if (axes.size() >= 3) {
+      out_ += radar_chart({"chart-organisation", "chart-radar", title, description}, axes, scale_, series);
+    } else {
+      std::vector<BarRow> rows;
+      for (std::size_t i = 0; i < axes.size(); ++i)
+        rows.push_back({axes[i], level_score(a_.organisation.dimensions[i]), std::nullopt});
+      out_ += bar_chart({"chart-organisation", "chart-bars", title, "Scores from 0 to 100 per dimension."}, rows, "",
+                        scale_);
+    }
+    out_ += fmt::format("<figcaption>{}. {}</figcaption>\n", title, description);
+    out_ +=
+        "<div class=\"table-scroll\">\n<table>\n<caption>The organisation by dimension</caption>\n<thead><tr>"
+        "<th scope=\"col\">Dimension</th><th scope=\"col\" class=\"num\">Score</th><th scope=\"col\">Level</th>"
+        "<th scope=\"col\" class=\"num\">n</th><th scope=\"col\" class=\"num\">SD</th>"
+        "<th scope=\"col\" class=\"num\">95% CI</th><th scope=\"col\" class=\"num\">\u03b1</th>"
+        "<th scope=\"col\" class=\"num\">Favourable</th>";
+    if (a_.roles_shown)
+      out_ += "<th scope=\"col\" class=\"num\">Leaders</th><th scope=\"col\" class=\"num\">Employees</th>";
+    out_ += "</tr></thead>\n<tbody>\n";
+    const auto optional_num = [](const std::optional<double>& v, int decimals) {
+      return v ? fmt::format("{:.{}f}", *v, decimals) : std::string(no_value);
+    };
+    for (std::size_t i = 0; i < q_.dimensions.size(); ++i) {
+      const auto& d = a_.organisation.dimensions[i];
+      out_ += fmt::format("<tr><th scope=\"row\">{}</th>", html_escape(dimension_name(i)));
+      if (d)
+        out_ += fmt::format(
+            "<td class=\"num\">{}</td><td>{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td>"
+            "<td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td>",
+            num(d->score), badge(d->level), d->n, optional_num(d->sd, 1),
+            d->ci95 ? fmt::format("{}\u2013{}", num(d->ci95->first), num(d->ci95->second)) : no_value,
+            optional_num(d->alpha, 2), percent(d->favorable));
+      else  // no respondent answered enough of it: n is 0 and nothing else is defined
+        out_ += fmt::format(
+            "<td class=\"num\">{0}</td><td>{0}</td><td class=\"num\">0</td><td class=\"num\">{0}</td>"
+            "<td class=\"num\">{0}</td><td class=\"num\">{0}</td><td class=\"num\">{0}</td>",
+            no_value);
+      if (a_.roles_shown) {
+        const auto& l = a_.leaders.dimensions[i];
+        const auto& e = a_.employees.dimensions[i];
+        out_ += fmt::format("<td class=\"num\">{}</td><td class=\"num\">{}</td>", l ? num(l->score) : no_value,
+                            e ? num(e->score) : no_value);
+      }
+      out_ += "</tr>\n";
+    }
+    out_ += fmt::format("<tr><th scope=\"row\">Overall</th><td class=\"num\">{}</td><td>{}</td>",
+                        a_.organisation.overall ? num(a_.organisation.overall->score) : no_value,
+                        a_.organisation.overall ? badge(a_.organisation.overall->level) : no_value);
+    out_ += fmt::format("<td class=\"num\">{}</td><td colspan=\"4\"></td>", a_.organisation.n);
+    if (a_.roles_shown)
+      out_ += fmt::format("<td class=\"num\">{}</td><td class=\"num\">{}</td>",
+                          a_.leaders.overall ? num(a_.leaders.overall->score) : no_value,
+                          a_.employees.overall ? num(a_.employees.overall->score) : no_value);
+    out_ += "</tr>\n</tbody>\n</table>\n</div>\n</figure>\n";
+    end_section();
+  }
+
+  // The rows of the heatmap and of the table behind it: shown departments, then the totals.
+  struct NamedGroup {
+    std::string name;
+    const GroupResult* group;
+    bool total;
+  };
+  std::vector<NamedGroup> heatmap_groups() const {
+    std::vector<NamedGroup> groups;
+    for (const GroupResult* d : shown_) groups.push_back({department_name(*d), d, false});
+    groups.push_back({"Organisation", &a_.organisation, true});
+    if (a_.roles_shown) {
+      groups.push_back({"Leaders", &a_.leaders, true});
+      groups.push_back({"Employees", &a_.employees, true});
+    }
+    return groups;
+  }
+
+  void heatmap() {
+    section("heatmap", "Departments \u00d7 dimensions");
+    std::vector<std::string> columns;
+    for (std::size_t i = 0; i < q_.dimensions.size(); ++i) columns.push_back(short_name(i));
+    columns.push_back("Overall");
+    const auto groups = heatmap_groups();
+    std::vector<HeatmapRow> rows;
+    for (const auto& g : groups) {
+      HeatmapRow row{g.name, {}, g.total};
+      for (const auto& d : g.group->dimensions) row.cells.push_back(level_score(d));
+      row.cells.push_back(level_score(g.group->overall));
+      rows.push_back(std::move(row));
+    }
+    const std::string title = "Scores of each department in each dimension, coloured by level";
+    out_ += "<figure>\n";
+    out_ += heatmap_chart({"chart-heatmap", "chart-heatmap", title,
+                           "One row per department shown and for the organisation, one column per dimension; each "
+                           "cell holds the score from 0 to 100 and its level."},
+                          columns, rows, scale_, level_names_);
+    out_ += fmt::format("<figcaption>{}. Departments with fewer than {} respondents are not shown.</figcaption>\n",
+                        title, a_.options.min_group);
+    out_ +=
+        "<details>\n<summary>The scores as a table</summary>\n<div class=\"table-scroll\">\n<table>\n"
+        "<caption>Scores by department</caption>\n<thead><tr><th scope=\"col\">Department</th>"
+        "<th scope=\"col\" class=\"num\">n</th>";
+    for (std::size_t i = 0; i < q_.dimensions.size(); ++i)
+      out_ += fmt::format("<th scope=\"col\" class=\"num\">{}</th>", html_escape(short_name(i)));
+    out_ += "<th scope=\"col\" class=\"num\">Overall</th></tr></thead>\n<tbody>\n";
+    for (const auto& g : groups) {
+      out_ += fmt::format("<tr><th scope=\"row\">{}</th><td class=\"num\">{}</td>", html_escape(g.name), g.group->n);
+      for (const auto& d : g.group->dimensions)
+        out_ += fmt::format("<td class=\"num\">{}</td>", d ? fmt::format("{} L{}", num(d->score), d->level) : no_value);
+      out_ += fmt::format(
+          "<td class=\"num\">{}</td></tr>\n",
+          g.group->overall ? fmt::format("{} L{}", num(g.group->overall->score), g.group->overall->level) : no_value);
+    }
+    out_ += "</tbody>\n</table>\n</div>\n</details>\n</figure>\n";
+    end_section();
+  }
+
+  void distribution() {
+    section("distribution", "How people answered");
+    std::vector<DistributionRow> rows;
+    for (std::size_t i = 0; i < q_.dimensions.size(); ++i) {
+      const auto& d = a_.organisation.dimensions[i];
+      rows.push_back(
+          {short_name(i), d ? std::optional<AnswerShares>({d->favorable, d->neutral, d->unfavorable}) : std::nullopt});
+    }
+    const std::string title = "Favourable, neutral and unfavourable answers in each dimension";
+    out_ += "<figure>\n";
+    out_ += distribution_chart({"chart-distribution", "chart-distribution", title,
+                                "For the whole organisation, the share of answers on the favourable side of the "
+                                "scale, in the middle, and on the unfavourable side, per dimension."},
+                               rows);
+    out_ += fmt::format(
+        "<figcaption>{}, for the whole organisation (reverse-worded questions counted after reversal).</figcaption>\n",
+        title);
+    out_ +=
+        "<details>\n<summary>The shares as a table</summary>\n<table>\n<caption>Answers by dimension</caption>\n"
+        "<thead><tr><th scope=\"col\">Dimension</th><th scope=\"col\" class=\"num\">Favourable</th>"
+        "<th scope=\"col\" class=\"num\">Neutral</th><th scope=\"col\" class=\"num\">Unfavourable</th></tr>"
+        "</thead>\n<tbody>\n";
+    for (std::size_t i = 0; i < q_.dimensions.size(); ++i) {
+      const auto& d = a_.organisation.dimensions[i];
+      out_ += fmt::format("<tr><th scope=\"row\">{}</th>", html_escape(dimension_name(i)));
+      if (d)
+        out_ += fmt::format("<td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td></tr>\n",
+                            percent(d->favorable), percent(d->neutral), percent(d->unfavorable));
+      else
+        out_ += fmt::format("<td class=\"num\">{0}</td><td class=\"num\">{0}</td><td class=\"num\">{0}</td></tr>\n",
+                            no_value);
+    }
+    out_ += "</tbody>\n</table>\n</details>\n</figure>\n";
+    end_section();
+  }
+
+  void gaps() {
+    section("gaps", "Gaps");
+    out_ +=
+        "<table>\n<caption>Silo spread and leader gap by dimension</caption>\n<thead><tr>"
+        "<th scope=\"col\">Dimension</th><th scope=\"col\" class=\"num\">Silo spread</th>"
+        "<th scope=\"col\" class=\"num\">Leader gap</th></tr></thead>\n<tbody>\n";
+    for (std::size_t i = 0; i < q_.dimensions.size(); ++i)
+      out_ += fmt::format("<tr><th scope=\"row\">{}</th><td class=\"num\">{}</td><td class=\"num\">{}</td></tr>\n",
+                          html_escape(dimension_name(i)), a_.silo_spread[i] ? num(*a_.silo_spread[i]) : no_value,
+                          a_.leader_gap[i] ? fmt::format("{:+.1f}", *a_.leader_gap[i]) : no_value);
+    out_ += "</tbody>\n</table>\n";
+    const GapReadings readings = gap_readings(a_, [&](std::size_t i) { return dimension_name(i); });
+    out_ += fmt::format("<p>{}</p>\n", html_escape(readings.silo_spread));
+    if (readings.leader_gap) out_ += fmt::format("<p>{}</p>\n", html_escape(*readings.leader_gap));
+    end_section();
+  }
+
+  void recommendation_list(const GroupResult& g) {
+    if (g.recommendations.empty()) return;
+    out_ += "<ul class=\"recommendations\">\n";
+    for (const auto& rec : g.recommendations) {
+      const Dimension& d = q_.dimensions[rec.dimension];
+      out_ += fmt::format("<li><strong>{}</strong> {}: {}</li>\n", html_escape(t(d.name)), badge(rec.level),
+                          html_escape(t(d.recommendations[rec.recommendation].text)));
+    }
+    out_ += "</ul>\n";
+  }
+
+  void recommendations() {
+    if (!show_recommendations()) return;
+    section("recommendations", "What to do next");
+    out_ +=
+        "<p>For the organisation as a whole, weakest dimension first; each department's own are with its "
+        "scores below.</p>\n";
+    recommendation_list(a_.organisation);
+    end_section();
+  }
+
+  void departments() {
+    if (shown_.empty()) return;
+    section("departments", "Departments");
+    for (std::size_t k = 0; k < shown_.size(); ++k) {
+      const GroupResult& g = *shown_[k];
+      const std::string name = department_name(g);
+      const std::string id = fmt::format("department-{}", k + 1);
+      out_ += fmt::format(
+          "<article class=\"department\" id=\"{0}\" aria-labelledby=\"{0}-heading\">\n"
+          "<h3 id=\"{0}-heading\">{1}</h3>\n",
+          id, html_escape(name));
+      out_ += fmt::format("<p>{} respondent{}{} \u00b7 overall {}</p>\n", g.n, g.n == 1 ? "" : "s",
+                          g.partial > 0 ? fmt::format(" ({} partial)", g.partial) : "", score_with_badge(g.overall));
+      std::vector<BarRow> rows;
+      for (std::size_t i = 0; i < q_.dimensions.size(); ++i) {
+        const auto& org = a_.organisation.dimensions[i];
+        rows.push_back(
+            {short_name(i), level_score(g.dimensions[i]), org ? std::optional<double>(org->score) : std::nullopt});
+      }
+      out_ += "<figure>\n";
+      out_ += bar_chart({fmt::format("chart-{}", id), "chart-department", fmt::format("{} by dimension", name),
+                         "Bars from 0 to 100 coloured by level; the dark mark is the organisation's score."},
+                        rows, "Organisation", scale_);
+      out_ += fmt::format("<figcaption>{} by dimension; the dark mark is the organisation's score.</figcaption>\n",
+                          html_escape(name));
+      out_ += fmt::format(
+          "<table>\n<caption>{} by dimension</caption>\n<thead><tr><th scope=\"col\">Dimension</th>"
+          "<th scope=\"col\" class=\"num\">Score</th><th scope=\"col\">Level</th>"
+          "<th scope=\"col\" class=\"num\">Organisation</th><th scope=\"col\" class=\"num\">Difference</th>"
+          "<th scope=\"col\" class=\"num\">Favourable</th></tr></thead>\n<tbody>\n",
+          html_escape(name));
+      for (std::size_t i = 0; i < q_.dimensions.size(); ++i) {
+        const auto& d = g.dimensions[i];
+        const auto& org = a_.organisation.dimensions[i];
+        out_ += fmt::format(
+            "<tr><th scope=\"row\">{}</th><td class=\"num\">{}</td><td>{}</td><td class=\"num\">{}</td>"
+            "<td class=\"num\">{}</td><td class=\"num\">{}</td></tr>\n",
+            html_escape(dimension_name(i)), d ? num(d->score) : no_value, d ? badge(d->level) : no_value,
+            org ? num(org->score) : no_value, d && org ? fmt::format("{:+.1f}", d->score - org->score) : no_value,
+            d ? percent(d->favorable) : no_value);
+      }
+      out_ += "</tbody>\n</table>\n</figure>\n";
+      if (show_recommendations() && !g.recommendations.empty()) {
+        out_ += "<h4>Recommendations</h4>\n";
+        recommendation_list(g);
+      }
+      out_ += "</article>\n";
+    }
+    end_section();
+  }
+
+  void hidden() {
+    const auto notes = suppression_notes(a_);
+    if (notes.empty()) return;
+    section("hidden", "Not shown, to protect anonymity");
+    // Only the id and n of a hidden department (formats.md §3.9).
+    out_ += "<ul>\n";
+    for (const auto& note : notes)
+      out_ += fmt::format("<li><code>{}</code> (n={}): {}</li>\n", html_escape(note.department->id), note.department->n,
+                          html_escape(note.reason));
+    out_ += fmt::format("</ul>\n<p>{}</p>\n", html_escape(suppression_footer));
+    end_section();
+  }
+
+  void levels() {
+    section("levels", "The maturity levels");
+    out_ += "<dl class=\"levels\">\n";
+    for (const auto& l : q_.levels) {
+      out_ += fmt::format("<dt>{} <span class=\"level-range\">from {:g}</span></dt>\n", badge(l.number), l.min);
+      if (!l.description.empty()) out_ += fmt::format("<dd>{}</dd>\n", html_escape(t(l.description)));
+    }
+    out_ += "</dl>\n";
+    end_section();
+  }
+
+  void footer() {
+    const InputSummary& in = r_.inputs;
+    out_ += fmt::format(
+        "<footer>\n<p>Inputs: {} answer set{} accepted, {} rejected. Scored by centric with questionnaire {} "
+        "version {}; groups smaller than {} are not shown.</p>\n</footer>\n",
+        in.accepted, in.accepted == 1 ? "" : "s", in.rejected.size(), html_escape(q_.id), html_escape(q_.version),
+        a_.options.min_group);
+  }
+
+  const Report& r_;
+  const Questionnaire& q_;
+  const Assessment& a_;
+  LevelScale scale_;
+  std::vector<std::string> level_names_;
+  std::vector<const GroupResult*> shown_;
+  std::string out_;
+};
+
+}  // namespace
+
+std::string render_html(const Report& report) { return HtmlRenderer(report).render(); }
+
+}  // namespace centric
