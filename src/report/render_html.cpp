@@ -61,6 +61,7 @@ footer { color: #4d4d4d; font-size: .9rem; margin-top: 3rem; padding-bottom: 2re
 @media print {
   body { font-size: 11pt; }
   nav, details { display: none; }
+  .table-scroll { overflow: visible; }
   h2 { break-after: avoid; }
   figure, .department, table, .kpis { break-inside: avoid; }
   a { color: inherit; text-decoration: none; }
@@ -167,6 +168,11 @@ class HtmlRenderer {
   }
   void end_section() { out_ += "</section>\n"; }
 
+  // A figure opens with its caption (`text` is raw): a chart and the table behind it follow.
+  void open_figure(const std::string& caption) {
+    out_ += fmt::format("<figure>\n<figcaption>{}</figcaption>\n", html_escape(caption));
+  }
+
   void summary() {
     const GroupResult& org = a_.organisation;
     section("summary", "Summary");
@@ -235,7 +241,7 @@ class HtmlRenderer {
         a_.roles_shown ? "Scores from 0 to 100 on one axis per dimension, for the organisation, its leaders and its "
                          "employees; rings mark where each level begins."
                        : "Scores from 0 to 100 on one axis per dimension; rings mark where each level begins.";
-    out_ += "<figure>\n";
+    open_figure(fmt::format("{}. {}", title, description));
     if (axes.size() >= 3) {
       out_ += radar_chart({"chart-organisation", "chart-radar", title, description}, axes, scale_, series);
     } else {
@@ -245,7 +251,6 @@ class HtmlRenderer {
       out_ += bar_chart({"chart-organisation", "chart-bars", title, "Scores from 0 to 100 per dimension."}, rows, "",
                         scale_);
     }
-    out_ += fmt::format("<figcaption>{}. {}</figcaption>\n", title, description);
     out_ +=
         "<div class=\"table-scroll\">\n<table>\n<caption>The organisation by dimension</caption>\n<thead><tr>"
         "<th scope=\"col\">Dimension</th><th scope=\"col\" class=\"num\">Score</th><th scope=\"col\">Level</th>"
@@ -324,13 +329,12 @@ class HtmlRenderer {
       rows.push_back(std::move(row));
     }
     const std::string title = "Scores of each department in each dimension, coloured by level";
-    out_ += "<figure>\n";
+    open_figure(
+        fmt::format("{}. Departments with fewer than {} respondents are not shown.", title, a_.options.min_group));
     out_ += heatmap_chart({"chart-heatmap", "chart-heatmap", title,
                            "One row per department shown and for the organisation, one column per dimension; each "
                            "cell holds the score from 0 to 100 and its level."},
                           columns, rows, scale_, level_names_);
-    out_ += fmt::format("<figcaption>{}. Departments with fewer than {} respondents are not shown.</figcaption>\n",
-                        title, a_.options.min_group);
     out_ +=
         "<details>\n<summary>The scores as a table</summary>\n<div class=\"table-scroll\">\n<table>\n"
         "<caption>Scores by department</caption>\n<thead><tr><th scope=\"col\">Department</th>"
@@ -359,14 +363,12 @@ class HtmlRenderer {
           {short_name(i), d ? std::optional<AnswerShares>({d->favorable, d->neutral, d->unfavorable}) : std::nullopt});
     }
     const std::string title = "Favourable, neutral and unfavourable answers in each dimension";
-    out_ += "<figure>\n";
+    open_figure(
+        fmt::format("{}, for the whole organisation (reverse-worded questions counted after reversal).", title));
     out_ += distribution_chart({"chart-distribution", "chart-distribution", title,
                                 "For the whole organisation, the share of answers on the favourable side of the "
                                 "scale, in the middle, and on the unfavourable side, per dimension."},
                                rows);
-    out_ += fmt::format(
-        "<figcaption>{}, for the whole organisation (reverse-worded questions counted after reversal).</figcaption>\n",
-        title);
     out_ +=
         "<details>\n<summary>The shares as a table</summary>\n<table>\n<caption>Answers by dimension</caption>\n"
         "<thead><tr><th scope=\"col\">Dimension</th><th scope=\"col\" class=\"num\">Favourable</th>"
@@ -443,14 +445,12 @@ class HtmlRenderer {
         rows.push_back(
             {short_name(i), level_score(g.dimensions[i]), org ? std::optional<double>(org->score) : std::nullopt});
       }
-      out_ += "<figure>\n";
+      open_figure(fmt::format("{} by dimension; the dark mark is the organisation's score.", name));
       out_ += bar_chart({fmt::format("chart-{}", id), "chart-department", fmt::format("{} by dimension", name),
                          "Bars from 0 to 100 coloured by level; the dark mark is the organisation's score."},
                         rows, "Organisation", scale_);
-      out_ += fmt::format("<figcaption>{} by dimension; the dark mark is the organisation's score.</figcaption>\n",
-                          html_escape(name));
       out_ += fmt::format(
-          "<table>\n<caption>{} by dimension</caption>\n<thead><tr><th scope=\"col\">Dimension</th>"
+          "<table>\n<caption>{}: the figures behind the chart</caption>\n<thead><tr><th scope=\"col\">Dimension</th>"
           "<th scope=\"col\" class=\"num\">Score</th><th scope=\"col\">Level</th>"
           "<th scope=\"col\" class=\"num\">Organisation</th><th scope=\"col\" class=\"num\">Difference</th>"
           "<th scope=\"col\" class=\"num\">Favourable</th></tr></thead>\n<tbody>\n",

@@ -20,7 +20,10 @@ constexpr const char* grid_color = "#c8c8c8";
 constexpr const char* ink = "#1a1a1a";
 constexpr const char* muted_ink = "#4d4d4d";  // 8.5:1 on white
 
-double text_width(std::string_view text, double font_size) { return display_width(text) * font_size * glyph_width; }
+// Measured as it will be shown: a control character takes the room of its spelling.
+double text_width(std::string_view text, double font_size) {
+  return display_width(printable(text)) * font_size * glyph_width;
+}
 
 int columns_in(double pixels, double font_size) {
   return std::max(4, static_cast<int>(pixels / (font_size * glyph_width)));
@@ -41,7 +44,8 @@ class Svg {
   Svg(const ChartText& text, double width, double height) {
     const std::string id = html_escape(text.id);
     out_ = fmt::format(
-        "<svg id=\"{0}\" class=\"chart {1}\" role=\"img\" aria-labelledby=\"{0}-title {0}-desc\" "
+        "<svg id=\"{0}\" class=\"chart {1}\" role=\"img\" aria-labelledby=\"{0}-title\" "
+        "aria-describedby=\"{0}-desc\" "
         "viewBox=\"0 0 {2:.0f} {3:.0f}\" width=\"{2:.0f}\" height=\"{3:.0f}\">\n"
         "<title id=\"{0}-title\">{4}</title>\n<desc id=\"{0}-desc\">{5}</desc>\n",
         id, html_escape(text.css_class), width, height, html_escape(text.title), html_escape(text.description));
@@ -88,7 +92,7 @@ std::vector<std::string> wrap_lines(std::string_view text, int columns, std::siz
 }
 
 std::string cut(std::string_view text, double pixels, double font_size) {
-  return truncate_to_width(text, columns_in(pixels, font_size));
+  return truncate_to_width(printable(text), columns_in(pixels, font_size));
 }
 
 struct SeriesLook {
@@ -239,7 +243,11 @@ std::string bar_chart(const ChartText& text, const std::vector<BarRow>& rows, co
     const BarRow& row = rows[i];
     const double y = top + row_height * static_cast<double>(i);
     const double middle = y + row_height / 2;
-    svg += "<g>";
+    // The tooltip first in its group, where SVG 1.1 viewers look for it.
+    svg += fmt::format(
+        "<g><title>{}</title>",
+        html_escape(row.value ? fmt::format("{}: {}, level {}", row.label, num(row.value->score), row.value->level)
+                              : fmt::format("{}: no score", row.label)));
     svg.text(label_width - 8, middle + 4, cut(row.label, label_width - 12, font),
              fmt::format("font-size=\"{}\" text-anchor=\"end\" fill=\"{}\"", font, ink));
     if (row.value) {
@@ -262,10 +270,7 @@ std::string bar_chart(const ChartText& text, const std::vector<BarRow>& rows, co
           "<title>{4}: {5}</title></line>\n",
           num(x), num(y + 3), num(y + row_height - 3), ink, html_escape(reference_name), num(*row.reference));
     }
-    svg += fmt::format(
-        "<title>{}</title></g>\n",
-        html_escape(row.value ? fmt::format("{}: {}, level {}", row.label, num(row.value->score), row.value->level)
-                              : fmt::format("{}: no score", row.label)));
+    svg += "</g>\n";
   }
   return svg.finish();
 }
