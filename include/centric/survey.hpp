@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "centric/answers.hpp"
+#include "centric/messages.hpp"
 #include "centric/questionnaire.hpp"
 
 namespace centric {
@@ -24,7 +25,8 @@ class SurveySession {
  public:
   // `answers` holds the department, role, id and any answers already given (a resumed
   // file); the session goes through the questions unanswered at the start, in order.
-  SurveySession(const Questionnaire& q, AnswerSet answers);
+  // `messages` words message(), in the respondent's language.
+  SurveySession(const Questionnaire& q, AnswerSet answers, const Messages& messages);
 
   enum class Outcome {
     moved,     // to another question (an answer given, kept, skipped, or a step back)
@@ -58,6 +60,7 @@ class SurveySession {
   void forward();
 
   const Questionnaire& questionnaire_;
+  const Messages& messages_;
   AnswerSet answers_;
   std::vector<Item> questions_;
   std::vector<bool> pending_;  // unanswered when the session started
@@ -101,6 +104,8 @@ struct SurveySettings {
   std::optional<Role> role;
   std::optional<std::string> respondent;
   std::string language;
+  // The words the survey says, in `language`; null: Messages::built_in(language).
+  const Messages* messages = nullptr;
   std::string output;  // empty: answers_file_name() in the current directory
   std::string resume;  // a partial answers file to continue
   bool color = false;

@@ -8,12 +8,14 @@
 
 #include "centric/answers_io.hpp"
 #include "centric/atomic_file.hpp"
+#include "centric/messages.hpp"
 #include "centric/report.hpp"
 #include "centric/scoring.hpp"
 #include "centric/terminal.hpp"
 #include "centric/text.hpp"
 #include "cli/commands.hpp"
 #include "cli/input_arguments.hpp"
+#include "cli/language_option.hpp"
 #include "cli/questionnaire_choice.hpp"
 
 namespace centric::cli {
@@ -26,6 +28,7 @@ struct AssessOptions {
   std::string questionnaire;
   std::string format = "text";
   std::string output;
+  std::string language;
   int min_group = 5;
   int top = 3;
   bool strict = false;
@@ -74,6 +77,8 @@ int run_assess(const AssessOptions& o) {
   }
   auto questionnaire = choose_questionnaire(o.questionnaire);
   if (!questionnaire) return exit_failed;
+  const auto language = language_for(*questionnaire, o.language);
+  if (!language) return exit_usage;
 
   if (!o.output.empty()) {
     // Checked before reading anything, so a long run does not end in an unwritable path.
@@ -108,12 +113,14 @@ int run_assess(const AssessOptions& o) {
 
   const ScoringOptions scoring{o.min_group, o.top};
   const Assessment assessment = assess(tally, scoring);
-  Report report{*questionnaire, assessment, summary, questionnaire->default_language, {}};
+  Report report{*questionnaire, assessment, summary, *language, {}};
   if (assessment.organisation.n < o.min_group) {
-    report.warnings.push_back(
-        fmt::format("the organisation has {} respondent{}, fewer than {}: individual answers may be recognisable",
-                    assessment.organisation.n, assessment.organisation.n == 1 ? "" : "s", o.min_group));
-    fmt::print(stderr, "centric: warning: {}\n", report.warnings.back());
+    // In the report's language in the report; on stderr in English, like every diagnostic.
+    const auto warning = [&](const Messages& m) {
+      return m.plural("warning.small_organisation", assessment.organisation.n, fmt::arg("min_group", o.min_group));
+    };
+    report.warnings.push_back(warning(Messages::built_in(*language)));
+    fmt::print(stderr, "centric: warning: {}\n", warning(Messages::built_in("en")));
   }
 
   std::string rendered;
@@ -171,6 +178,9 @@ Command set_assess_command(CLI::App& parent) {
   app->add_option("--top", options->top, "Number of weakest dimensions that get recommendations")
       ->check(CLI::Range(0, 1000))
       ->capture_default_str();
+  app->add_option("--lang", options->language,
+                  "Report language (default: from LC_ALL, LC_MESSAGES or LANG when the questionnaire has it)")
+      ->type_name("CODE");
   app->add_flag("--strict", options->strict, "Fail (exit 1, no report) if any input is rejected");
   app->add_flag("--no-color", options->no_color, "Never use colour");
   return {app, [options] { return run_assess(*options); }};

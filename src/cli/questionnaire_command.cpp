@@ -5,6 +5,7 @@
 #include "centric/report.hpp"
 #include "centric/terminal.hpp"
 #include "cli/commands.hpp"
+#include "cli/language_option.hpp"
 #include "cli/questionnaire_choice.hpp"
 
 namespace centric::cli {
@@ -12,6 +13,7 @@ namespace {
 
 struct QuestionnaireOptions {
   std::string questionnaire;
+  std::string language;
   bool json = false;
   bool no_color = false;
 };
@@ -26,8 +28,10 @@ int run_questionnaire(const QuestionnaireOptions& o) {
     return write_standard_output(text) ? exit_ok : exit_failed;
   }
   const Questionnaire& q = *load.questionnaire;
+  const auto language = language_for(q, o.language);
+  if (!language) return exit_usage;
   const TextStyle style{should_use_color(1, o.no_color), terminal_width(1)};
-  const std::string text = render_questionnaire(q, q.default_language, style);
+  const std::string text = render_questionnaire(q, *language, style);
   return write_standard_output(text) ? exit_ok : exit_failed;
 }
 
@@ -38,6 +42,9 @@ Command set_questionnaire_command(CLI::App& parent) {
   CLI::App* app = parent.add_subcommand("questionnaire", "Show the questionnaire in use");
   app->add_option("-q,--questionnaire", options->questionnaire, "Questionnaire file (default: the built-in one)")
       ->type_name("FILE");
+  app->add_option("--lang", options->language,
+                  "Language (default: from LC_ALL, LC_MESSAGES or LANG when the questionnaire has it)")
+      ->type_name("CODE");
   app->add_flag("--json", options->json, "Print the questionnaire as JSON (to start a custom one)");
   app->add_flag("--no-color", options->no_color, "Never use colour");
   return {app, [options] { return run_questionnaire(*options); }};

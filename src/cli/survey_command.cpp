@@ -1,12 +1,12 @@
 #include <fmt/format.h>
 
-#include <cstdlib>
 #include <memory>
 
-#include "centric/language.hpp"
+#include "centric/messages.hpp"
 #include "centric/survey.hpp"
 #include "centric/terminal.hpp"
 #include "cli/commands.hpp"
+#include "cli/language_option.hpp"
 #include "cli/questionnaire_choice.hpp"
 
 namespace centric::cli {
@@ -23,11 +23,6 @@ struct SurveyOptions {
   bool no_color = false;
 };
 
-std::optional<std::string> environment(const char* name) {
-  const char* value = std::getenv(name);
-  return value == nullptr ? std::nullopt : std::optional<std::string>(value);
-}
-
 int run_survey_command(const SurveyOptions& o, const CLI::App& app) {
   if (!o.resume.empty()) {
     // These come from the file being resumed; silently ignoring them would mislead.
@@ -42,13 +37,9 @@ int run_survey_command(const SurveyOptions& o, const CLI::App& app) {
   auto questionnaire = choose_questionnaire(o.questionnaire);
   if (!questionnaire) return exit_failed;
 
-  LanguageChoice choice{o.language.empty() ? std::nullopt : std::optional<std::string>(o.language),
-                        environment("LC_ALL"), environment("LC_MESSAGES"), environment("LANG")};
-  const auto language = choose_language(*questionnaire, choice);
-  if (!language) {
-    fmt::print(stderr, "centric: error: --lang {}: the questionnaire has no such language\n", o.language);
-    return exit_usage;
-  }
+  // The same choice, and the same error, as assess and questionnaire make.
+  const auto language = language_for(*questionnaire, o.language);
+  if (!language) return exit_usage;
 
   SurveySettings settings;
   settings.questionnaire_path = o.questionnaire;
@@ -62,6 +53,9 @@ int run_survey_command(const SurveyOptions& o, const CLI::App& app) {
   if (!o.role.empty()) settings.role = o.role == "leader" ? Role::leader : Role::employee;
   if (!o.respondent.empty()) settings.respondent = o.respondent;
   settings.language = *language;
+  // The survey's own words in the questionnaire's language (English where there is no
+  // catalogue for it); argument errors above stay English, like every diagnostic.
+  settings.messages = &Messages::built_in(*language);
   settings.output = o.output;
   settings.resume = o.resume;
   settings.color = should_use_color(1, o.no_color);

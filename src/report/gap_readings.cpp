@@ -1,7 +1,5 @@
 #include "report/gap_readings.hpp"
 
-#include <fmt/format.h>
-
 #include <cmath>
 
 namespace centric {
@@ -13,7 +11,8 @@ constexpr double notable_gap = 10;
 
 }  // namespace
 
-GapReadings gap_readings(const Assessment& a, const std::function<std::string(std::size_t)>& dimension_name) {
+GapReadings gap_readings(const Assessment& a, const Messages& m,
+                         const std::function<std::string(std::size_t)>& dimension_name) {
   std::optional<std::size_t> widest_spread, widest_gap;
   for (std::size_t i = 0; i < a.silo_spread.size(); ++i)
     if (a.silo_spread[i] && (!widest_spread || *a.silo_spread[i] > *a.silo_spread[*widest_spread])) widest_spread = i;
@@ -23,31 +22,21 @@ GapReadings gap_readings(const Assessment& a, const std::function<std::string(st
 
   GapReadings readings;
   if (!widest_spread) {
-    readings.silo_spread = "Silo spread: fewer than two departments are shown, so departments cannot be compared.";
+    readings.silo_spread = m("gaps.silo.none");
   } else if (*a.silo_spread[*widest_spread] >= notable_spread) {
-    readings.silo_spread = fmt::format(
-        "Silo spread is the distance between the highest and the lowest department. It is widest in "
-        "{} ({:.1f} points): departments experience it very differently, a sign of silos.",
-        dimension_name(*widest_spread), *a.silo_spread[*widest_spread]);
+    readings.silo_spread = m("gaps.silo.notable", fmt::arg("dimension", dimension_name(*widest_spread)),
+                             fmt::arg("spread", m.number(*a.silo_spread[*widest_spread])));
   } else {
-    readings.silo_spread = fmt::format(
-        "Silo spread is the distance between the highest and the lowest department; at most {:.1f} "
-        "points here, so departments see the organisation alike.",
-        *a.silo_spread[*widest_spread]);
+    readings.silo_spread = m("gaps.silo.small", fmt::arg("spread", m.number(*a.silo_spread[*widest_spread])));
   }
   if (!a.roles_shown) {
-    readings.leader_gap = fmt::format(
-        "Leader gap: not shown, because leaders and employees need at least {} respondents each.", a.options.min_group);
+    readings.leader_gap = m.plural("gaps.leader.not_shown", a.options.min_group);
   } else if (widest_gap && std::abs(*a.leader_gap[*widest_gap]) >= notable_gap) {
     const double g = *a.leader_gap[*widest_gap];
-    readings.leader_gap =
-        fmt::format("Leader gap is leaders' score minus employees'. It is largest in {} ({:+.1f}): {}.",
-                    dimension_name(*widest_gap), g,
-                    g > 0 ? "leaders believe in more than their teams experience"
-                          : "employees see more than their leaders give the organisation credit for");
+    readings.leader_gap = m(g > 0 ? "gaps.leader.notable_positive" : "gaps.leader.notable_negative",
+                            fmt::arg("dimension", dimension_name(*widest_gap)), fmt::arg("gap", m.signed_number(g)));
   } else if (widest_gap) {
-    readings.leader_gap =
-        "Leader gap is leaders' score minus employees'; leaders and employees see the organisation alike.";
+    readings.leader_gap = m("gaps.leader.alike");
   }
   return readings;
 }

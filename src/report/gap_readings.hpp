@@ -1,5 +1,5 @@
 // The one-line readings under the gaps table (silo spread, leader gap), shared by the
-// text and Markdown reports so that both say the same things in the same words.
+// text, Markdown and HTML reports so that all say the same things in the same words.
 #pragma once
 
 #include <cstddef>
@@ -7,6 +7,7 @@
 #include <optional>
 #include <string>
 
+#include "centric/messages.hpp"
 #include "centric/scoring.hpp"
 
 namespace centric {
@@ -18,6 +19,7 @@ struct GapReadings {
 
 // `dimension_name(i)` is the name of dimension i as the renderer shows it (escaped for its
 // format where that needs escaping).
-GapReadings gap_readings(const Assessment& a, const std::function<std::string(std::size_t)>& dimension_name);
+GapReadings gap_readings(const Assessment& a, const Messages& m,
+                         const std::function<std::string(std::size_t)>& dimension_name);
 
 }  // namespace centric

@@ -8,6 +8,7 @@
 #include <string_view>
 #include <vector>
 
+#include "centric/messages.hpp"
 #include "centric/report.hpp"
 #include "report/names.hpp"
 
@@ -18,8 +19,8 @@ constexpr std::string_view byte_order_mark = "\xEF\xBB\xBF";
 constexpr std::string_view line_end = "\r\n";
 constexpr std::string_view header =
     "group_kind,group_id,group_name,n,dimension,score,level,level_name,sd,ci95_low,ci95_high,alpha,favorable,"
-    "neutral,unfavorable";
-constexpr std::size_t column_count = 15;
+    "neutral,unfavorable,dimension_name";
+constexpr std::size_t column_count = 16;
 
 // A field as RFC 4180 wants it: quoted (quotes doubled) when it holds a comma, a quote, CR or LF.
 std::string field(std::string_view value) {
@@ -41,14 +42,14 @@ std::string number(std::optional<double> value) {
 
 class CsvRenderer {
  public:
-  explicit CsvRenderer(const Report& r) : r_(r), q_(r.questionnaire) {}
+  explicit CsvRenderer(const Report& r) : r_(r), q_(r.questionnaire), m_(Messages::built_in(r.language)) {}
 
   std::string document() {
     out_ = byte_order_mark;
     out_ += header;
     out_ += line_end;
     const Assessment& a = r_.assessment;
-    group("organisation", "organisation", "Organisation", a.organisation);
+    group("organisation", "organisation", m_("group.organisation"), a.organisation);
     for (const auto& d : a.departments) {
       if (d.suppressed) {
         std::vector<std::string> cells(column_count);
@@ -61,8 +62,8 @@ class CsvRenderer {
       group("department", d.id, department_name(q_, d.id, r_.language), d);
     }
     if (a.roles_shown) {
-      group("role", "leaders", "Leaders", a.leaders);
-      group("role", "employees", "Employees", a.employees);
+      group("role", "leaders", m_("group.leaders"), a.leaders);
+      group("role", "employees", m_("group.employees"), a.employees);
     }
     return std::move(out_);
   }
@@ -84,6 +85,7 @@ class CsvRenderer {
       cells[2] = name;
       cells[3] = std::to_string(g.n);
       cells[4] = q_.dimensions[i].id;
+      cells[15] = q_.text(q_.dimensions[i].name, r_.language);
       if (const auto& d = g.dimensions[i]) {
         cells[5] = number(d->score);
         cells[6] = std::to_string(d->level);
@@ -106,6 +108,7 @@ class CsvRenderer {
     cells[2] = name;
     cells[3] = std::to_string(g.n);
     cells[4] = "overall";
+    cells[15] = m_("table.overall");
     if (g.overall) {
       cells[5] = number(g.overall->score);
       cells[6] = std::to_string(g.overall->level);
@@ -116,6 +119,7 @@ class CsvRenderer {
 
   const Report& r_;
   const Questionnaire& q_;
+  const Messages& m_;
   std::string out_;
 };
 

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "centric/messages.hpp"
 #include "centric/report.hpp"
 #include "report/gap_readings.hpp"
 #include "report/html_text.hpp"
@@ -69,13 +70,12 @@ footer { color: #4d4d4d; font-size: .9rem; margin-top: 3rem; padding-bottom: 2re
 }
 )";
 
-std::string num(double v) { return fmt::format("{:.1f}", v); }
-std::string percent(double v) { return fmt::format("{:.1f}%", v); }
 constexpr const char* no_value = "\u2014";  // em dash
 
 class HtmlRenderer {
  public:
-  explicit HtmlRenderer(const Report& r) : r_(r), q_(r.questionnaire), a_(r.assessment) {
+  explicit HtmlRenderer(const Report& r)
+      : r_(r), q_(r.questionnaire), a_(r.assessment), m_(Messages::built_in(r.language)) {
     scale_.levels = static_cast<int>(q_.levels.size());
     for (const auto& l : q_.levels) {
       scale_.minimums.push_back(l.min);
@@ -111,7 +111,21 @@ class HtmlRenderer {
     return d.short_name.empty() ? t(d.name) : t(d.short_name);
   }
   std::string department_name(const GroupResult& g) const { return centric::department_name(q_, g.id, r_.language); }
-  std::string level_label(int level) const { return fmt::format("L{} {}", level, level_name(q_, level, r_.language)); }
+  std::string level_label(int level) const {
+    return m_("level.short_label", fmt::arg("number", level), fmt::arg("name", level_name(q_, level, r_.language)));
+  }
+  // A catalogue text, escaped: the arguments are raw text too.
+  template <typename... Args>
+  std::string w(std::string_view key, const Args&... args) const {
+    return html_escape(m_(key, args...));
+  }
+  template <typename... Args>
+  std::string wp(std::string_view key, long long n, const Args&... args) const {
+    return html_escape(m_.plural(key, n, args...));
+  }
+  std::string num(double v) const { return m_.number(v); }
+  std::string percent(double v) const { return w("html.percent", fmt::arg("share", m_.number(v))); }
+  std::string short_level(int level) const { return m_("level.short", fmt::arg("number", level)); }
   std::string badge(int level) const {
     return fmt::format("<span class=\"badge lv{}\">{}</span>", level, html_escape(level_label(level)));
   }
@@ -140,25 +154,25 @@ class HtmlRenderer {
         "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n"
         "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
         "<meta http-equiv=\"Content-Security-Policy\" content=\"{}\">\n"
-        "<meta name=\"generator\" content=\"centric\">\n<title>{} \u2014 {} respondent{}</title>\n"
+        "<meta name=\"generator\" content=\"centric\">\n<title>{} \u2014 {}</title>\n"
         "<style>{}{}</style>\n</head>\n<body>\n",
-        html_escape(r_.language), content_security_policy, html_escape(t(q_.title)), org.n, org.n == 1 ? "" : "s",
+        html_escape(r_.language), content_security_policy, html_escape(t(q_.title)), wp("count.respondents", org.n),
         page_style, level_classes);
-    out_ += fmt::format("<header>\n<h1>{}</h1>\n<p class=\"subtitle\">Questionnaire {} {}</p>\n</header>\n",
-                        html_escape(t(q_.title)), html_escape(q_.id), html_escape(q_.version));
-    out_ += "<nav aria-label=\"Contents\">\n<ul>\n";
-    const auto item = [&](const char* id, const char* name) {
-      out_ += fmt::format("<li><a href=\"#{}\">{}</a></li>\n", id, name);
+    out_ += fmt::format("<header>\n<h1>{}</h1>\n<p class=\"subtitle\">{}</p>\n</header>\n", html_escape(t(q_.title)),
+                        w("html.subtitle", fmt::arg("id", q_.id), fmt::arg("version", q_.version)));
+    out_ += fmt::format("<nav aria-label=\"{}\">\n<ul>\n", w("html.nav.label"));
+    const auto item = [&](const char* id, const char* key) {
+      out_ += fmt::format("<li><a href=\"#{}\">{}</a></li>\n", id, w(key));
     };
-    item("summary", "Summary");
-    item("organisation", "By dimension");
-    item("heatmap", "Departments \u00d7 dimensions");
-    item("distribution", "How people answered");
-    item("gaps", "Gaps");
-    if (show_recommendations()) item("recommendations", "What to do next");
-    if (!shown_.empty()) item("departments", "Departments");
-    if (shown_.size() != a_.departments.size()) item("hidden", "Not shown");
-    item("levels", "Levels");
+    item("summary", "html.nav.summary");
+    item("organisation", "html.nav.organisation");
+    item("heatmap", "html.nav.heatmap");
+    item("distribution", "html.nav.distribution");
+    item("gaps", "html.nav.gaps");
+    if (show_recommendations()) item("recommendations", "html.nav.recommendations");
+    if (!shown_.empty()) item("departments", "html.nav.departments");
+    if (shown_.size() != a_.departments.size()) item("hidden", "html.nav.hidden");
+    item("levels", "html.nav.levels");
     out_ += "</ul>\n</nav>\n";
   }
 
@@ -175,29 +189,29 @@ class HtmlRenderer {
 
   void summary() {
     const GroupResult& org = a_.organisation;
-    section("summary", "Summary");
+    section("summary", w("html.heading.summary"));
     out_ += "<div class=\"kpis\">\n";
     if (org.overall)
       out_ += fmt::format(
-          "<div class=\"kpi\"><span class=\"kpi-value\">{}</span><span class=\"kpi-label\">overall score of "
-          "100</span><br>{}</div>\n",
-          num(org.overall->score), badge(org.overall->level));
+          "<div class=\"kpi\"><span class=\"kpi-value\">{}</span><span class=\"kpi-label\">{}</span><br>{}</div>\n",
+          num(org.overall->score), w("html.kpi.overall"), badge(org.overall->level));
     else
-      out_ +=
-          "<div class=\"kpi\"><span class=\"kpi-value\">\u2014</span><span class=\"kpi-label\">no overall score: "
-          "too few questions answered</span></div>\n";
+      out_ += fmt::format(
+          "<div class=\"kpi\"><span class=\"kpi-value\">\u2014</span><span class=\"kpi-label\">{}</span></div>\n",
+          w("html.kpi.overall_none"));
     out_ += fmt::format(
-        "<div class=\"kpi\"><span class=\"kpi-value\">{}</span><span class=\"kpi-label\">respondent{}{}</span></div>\n",
-        org.n, org.n == 1 ? "" : "s", org.partial > 0 ? fmt::format(", {} partial", org.partial) : "");
+        "<div class=\"kpi\"><span class=\"kpi-value\">{}</span><span class=\"kpi-label\">{}{}</span></div>\n", org.n,
+        wp("html.kpi.respondents", org.n), org.partial > 0 ? ", " + wp("count.partial", org.partial) : "");
     out_ += fmt::format(
-        "<div class=\"kpi\"><span class=\"kpi-value\">{}</span><span class=\"kpi-label\">department{} shown{}</span>"
-        "</div>\n",
-        shown_.size(), shown_.size() == 1 ? "" : "s",
-        shown_.size() == a_.departments.size() ? ""
-                                               : fmt::format(", {} not shown", a_.departments.size() - shown_.size()));
+        "<div class=\"kpi\"><span class=\"kpi-value\">{}</span><span class=\"kpi-label\">{}{}</span></div>\n",
+        shown_.size(), wp("html.kpi.departments_shown", static_cast<long long>(shown_.size())),
+        shown_.size() == a_.departments.size()
+            ? ""
+            : ", " + wp("html.kpi.not_shown", static_cast<long long>(a_.departments.size() - shown_.size())));
     out_ += "</div>\n";
     for (const auto& w : r_.warnings)
-      out_ += fmt::format("<p class=\"warning\" role=\"note\"><strong>Warning:</strong> {}</p>\n", html_escape(w));
+      out_ += fmt::format("<p class=\"warning\" role=\"note\"><strong>{}</strong> {}</p>\n", this->w("md.warning"),
+                          html_escape(w));
     if (org.overall) {
       const Level& level = q_.levels[static_cast<std::size_t>(org.overall->level) - 1];
       if (!level.description.empty())
@@ -205,7 +219,7 @@ class HtmlRenderer {
                             html_escape(t(level.description)));
     }
     if (!org.weakest.empty() && show_recommendations()) {
-      out_ += "<h3>Weakest dimensions</h3>\n<ol>\n";
+      out_ += fmt::format("<h3>{}</h3>\n<ol>\n", w("md.heading.weakest"));
       const std::size_t count = std::min(org.weakest.size(), static_cast<std::size_t>(a_.options.top));
       for (std::size_t k = 0; k < count; ++k) {
         const std::size_t i = org.weakest[k];
@@ -218,12 +232,12 @@ class HtmlRenderer {
   }
 
   void organisation() {
-    section("organisation", "The organisation by dimension");
-    const std::string title = "The organisation's score in each dimension";
-    std::vector<RadarSeries> series{{"Organisation", {}}};
+    section("organisation", w("html.heading.organisation"));
+    const std::string title = m_("html.organisation.title");
+    std::vector<RadarSeries> series{{m_("group.organisation"), {}}};
     if (a_.roles_shown) {
-      series.push_back({"Leaders", {}});
-      series.push_back({"Employees", {}});
+      series.push_back({m_("group.leaders"), {}});
+      series.push_back({m_("group.employees"), {}});
     }
     const auto values = [](const GroupResult& g) {
       std::vector<std::optional<double>> v;
@@ -238,30 +252,31 @@ class HtmlRenderer {
     std::vector<std::string> axes;
     for (std::size_t i = 0; i < q_.dimensions.size(); ++i) axes.push_back(short_name(i));
     const std::string description =
-        a_.roles_shown ? "Scores from 0 to 100 on one axis per dimension, for the organisation, its leaders and its "
-                         "employees; rings mark where each level begins."
-                       : "Scores from 0 to 100 on one axis per dimension; rings mark where each level begins.";
-    open_figure(fmt::format("{}. {}", title, description));
+        m_(a_.roles_shown ? "html.organisation.radar_with_roles" : "html.organisation.radar");
+    open_figure(m_("html.caption", fmt::arg("title", title), fmt::arg("description", description)));
     if (axes.size() >= 3) {
-      out_ += radar_chart({"chart-organisation", "chart-radar", title, description}, axes, scale_, series);
+      out_ += radar_chart({"chart-organisation", "chart-radar", title, description}, axes, scale_, series, m_);
     } else {
       std::vector<BarRow> rows;
       for (std::size_t i = 0; i < axes.size(); ++i)
         rows.push_back({axes[i], level_score(a_.organisation.dimensions[i]), std::nullopt});
-      out_ += bar_chart({"chart-organisation", "chart-bars", title, "Scores from 0 to 100 per dimension."}, rows, "",
-                        scale_);
+      out_ +=
+          bar_chart({"chart-organisation", "chart-bars", title, m_("html.organisation.bars")}, rows, "", scale_, m_);
     }
-    out_ +=
-        "<div class=\"table-scroll\">\n<table>\n<caption>The organisation by dimension</caption>\n<thead><tr>"
-        "<th scope=\"col\">Dimension</th><th scope=\"col\" class=\"num\">Score</th><th scope=\"col\">Level</th>"
-        "<th scope=\"col\" class=\"num\">n</th><th scope=\"col\" class=\"num\">SD</th>"
-        "<th scope=\"col\" class=\"num\">95% CI</th><th scope=\"col\" class=\"num\">\u03b1</th>"
-        "<th scope=\"col\" class=\"num\">Favourable</th>";
+    out_ += fmt::format(
+        "<div class=\"table-scroll\">\n<table>\n<caption>{}</caption>\n<thead><tr>"
+        "<th scope=\"col\">{}</th><th scope=\"col\" class=\"num\">{}</th><th scope=\"col\">{}</th>"
+        "<th scope=\"col\" class=\"num\">{}</th><th scope=\"col\" class=\"num\">{}</th>"
+        "<th scope=\"col\" class=\"num\">{}</th><th scope=\"col\" class=\"num\">{}</th>"
+        "<th scope=\"col\" class=\"num\">{}</th>",
+        w("html.heading.organisation"), w("table.dimension"), w("table.score"), w("table.level"), w("table.n"),
+        w("table.sd"), w("table.ci95"), w("table.alpha"), w("table.favourable"));
     if (a_.roles_shown)
-      out_ += "<th scope=\"col\" class=\"num\">Leaders</th><th scope=\"col\" class=\"num\">Employees</th>";
+      out_ += fmt::format("<th scope=\"col\" class=\"num\">{}</th><th scope=\"col\" class=\"num\">{}</th>",
+                          w("group.leaders"), w("group.employees"));
     out_ += "</tr></thead>\n<tbody>\n";
-    const auto optional_num = [](const std::optional<double>& v, int decimals) {
-      return v ? fmt::format("{:.{}f}", *v, decimals) : std::string(no_value);
+    const auto optional_num = [&](const std::optional<double>& v, int decimals) {
+      return v ? m_.number(*v, decimals) : std::string(no_value);
     };
     for (std::size_t i = 0; i < q_.dimensions.size(); ++i) {
       const auto& d = a_.organisation.dimensions[i];
@@ -271,7 +286,8 @@ class HtmlRenderer {
             "<td class=\"num\">{}</td><td>{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td>"
             "<td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td>",
             num(d->score), badge(d->level), d->n, optional_num(d->sd, 1),
-            d->ci95 ? fmt::format("{}\u2013{}", num(d->ci95->first), num(d->ci95->second)) : no_value,
+            d->ci95 ? w("html.range", fmt::arg("low", num(d->ci95->first)), fmt::arg("high", num(d->ci95->second)))
+                    : no_value,
             optional_num(d->alpha, 2), percent(d->favorable));
       else  // no respondent answered enough of it: n is 0 and nothing else is defined
         out_ += fmt::format(
@@ -286,7 +302,7 @@ class HtmlRenderer {
       }
       out_ += "</tr>\n";
     }
-    out_ += fmt::format("<tr><th scope=\"row\">Overall</th><td class=\"num\">{}</td><td>{}</td>",
+    out_ += fmt::format("<tr><th scope=\"row\">{}</th><td class=\"num\">{}</td><td>{}</td>", w("table.overall"),
                         a_.organisation.overall ? num(a_.organisation.overall->score) : no_value,
                         a_.organisation.overall ? badge(a_.organisation.overall->level) : no_value);
     out_ += fmt::format("<td class=\"num\">{}</td><td colspan=\"4\"></td>", a_.organisation.n);
@@ -307,19 +323,19 @@ class HtmlRenderer {
   std::vector<NamedGroup> heatmap_groups() const {
     std::vector<NamedGroup> groups;
     for (const GroupResult* d : shown_) groups.push_back({department_name(*d), d, false});
-    groups.push_back({"Organisation", &a_.organisation, true});
+    groups.push_back({m_("group.organisation"), &a_.organisation, true});
     if (a_.roles_shown) {
-      groups.push_back({"Leaders", &a_.leaders, true});
-      groups.push_back({"Employees", &a_.employees, true});
+      groups.push_back({m_("group.leaders"), &a_.leaders, true});
+      groups.push_back({m_("group.employees"), &a_.employees, true});
     }
     return groups;
   }
 
   void heatmap() {
-    section("heatmap", "Departments \u00d7 dimensions");
+    section("heatmap", w("html.heading.heatmap"));
     std::vector<std::string> columns;
     for (std::size_t i = 0; i < q_.dimensions.size(); ++i) columns.push_back(short_name(i));
-    columns.push_back("Overall");
+    columns.push_back(m_("table.overall"));
     const auto groups = heatmap_groups();
     std::vector<HeatmapRow> rows;
     for (const auto& g : groups) {
@@ -328,52 +344,52 @@ class HtmlRenderer {
       row.cells.push_back(level_score(g.group->overall));
       rows.push_back(std::move(row));
     }
-    const std::string title = "Scores of each department in each dimension, coloured by level";
-    open_figure(
-        fmt::format("{}. Departments with fewer than {} respondents are not shown.", title, a_.options.min_group));
-    out_ += heatmap_chart({"chart-heatmap", "chart-heatmap", title,
-                           "One row per department shown and for the organisation, one column per dimension; each "
-                           "cell holds the score from 0 to 100 and its level."},
-                          columns, rows, scale_, level_names_);
-    out_ +=
-        "<details>\n<summary>The scores as a table</summary>\n<div class=\"table-scroll\">\n<table>\n"
-        "<caption>Scores by department</caption>\n<thead><tr><th scope=\"col\">Department</th>"
-        "<th scope=\"col\" class=\"num\">n</th>";
+    const std::string title = m_("html.heatmap.title");
+    open_figure(m_("html.caption", fmt::arg("title", title),
+                   fmt::arg("description", m_.plural("html.heatmap.hidden", a_.options.min_group))));
+    out_ += heatmap_chart({"chart-heatmap", "chart-heatmap", title, m_("html.heatmap.description")}, columns, rows,
+                          scale_, level_names_, m_);
+    out_ += fmt::format(
+        "<details>\n<summary>{}</summary>\n<div class=\"table-scroll\">\n<table>\n"
+        "<caption>{}</caption>\n<thead><tr><th scope=\"col\">{}</th>"
+        "<th scope=\"col\" class=\"num\">{}</th>",
+        w("html.heatmap.table"), w("md.heading.scores"), w("table.department"), w("table.n"));
     for (std::size_t i = 0; i < q_.dimensions.size(); ++i)
       out_ += fmt::format("<th scope=\"col\" class=\"num\">{}</th>", html_escape(short_name(i)));
-    out_ += "<th scope=\"col\" class=\"num\">Overall</th></tr></thead>\n<tbody>\n";
+    out_ += fmt::format("<th scope=\"col\" class=\"num\">{}</th></tr></thead>\n<tbody>\n", w("table.overall"));
     for (const auto& g : groups) {
       out_ += fmt::format("<tr><th scope=\"row\">{}</th><td class=\"num\">{}</td>", html_escape(g.name), g.group->n);
       for (const auto& d : g.group->dimensions)
-        out_ += fmt::format("<td class=\"num\">{}</td>", d ? fmt::format("{} L{}", num(d->score), d->level) : no_value);
-      out_ += fmt::format(
-          "<td class=\"num\">{}</td></tr>\n",
-          g.group->overall ? fmt::format("{} L{}", num(g.group->overall->score), g.group->overall->level) : no_value);
+        out_ += fmt::format("<td class=\"num\">{}</td>",
+                            d ? fmt::format("{} {}", num(d->score), short_level(d->level)) : no_value);
+      out_ += fmt::format("<td class=\"num\">{}</td></tr>\n",
+                          g.group->overall
+                              ? fmt::format("{} {}", num(g.group->overall->score), short_level(g.group->overall->level))
+                              : no_value);
     }
     out_ += "</tbody>\n</table>\n</div>\n</details>\n</figure>\n";
     end_section();
   }
 
   void distribution() {
-    section("distribution", "How people answered");
+    section("distribution", w("html.heading.distribution"));
     std::vector<DistributionRow> rows;
     for (std::size_t i = 0; i < q_.dimensions.size(); ++i) {
       const auto& d = a_.organisation.dimensions[i];
       rows.push_back(
           {short_name(i), d ? std::optional<AnswerShares>({d->favorable, d->neutral, d->unfavorable}) : std::nullopt});
     }
-    const std::string title = "Favourable, neutral and unfavourable answers in each dimension";
-    open_figure(
-        fmt::format("{}, for the whole organisation (reverse-worded questions counted after reversal).", title));
-    out_ += distribution_chart({"chart-distribution", "chart-distribution", title,
-                                "For the whole organisation, the share of answers on the favourable side of the "
-                                "scale, in the middle, and on the unfavourable side, per dimension."},
-                               rows);
-    out_ +=
-        "<details>\n<summary>The shares as a table</summary>\n<table>\n<caption>Answers by dimension</caption>\n"
-        "<thead><tr><th scope=\"col\">Dimension</th><th scope=\"col\" class=\"num\">Favourable</th>"
-        "<th scope=\"col\" class=\"num\">Neutral</th><th scope=\"col\" class=\"num\">Unfavourable</th></tr>"
-        "</thead>\n<tbody>\n";
+    const std::string title = m_("html.distribution.title");
+    open_figure(m_("html.caption", fmt::arg("title", title), fmt::arg("description", m_("html.distribution.caption"))));
+    out_ += distribution_chart({"chart-distribution", "chart-distribution", title, m_("html.distribution.description")},
+                               rows, m_);
+    out_ += fmt::format(
+        "<details>\n<summary>{}</summary>\n<table>\n<caption>{}</caption>\n"
+        "<thead><tr><th scope=\"col\">{}</th><th scope=\"col\" class=\"num\">{}</th>"
+        "<th scope=\"col\" class=\"num\">{}</th><th scope=\"col\" class=\"num\">{}</th></tr>"
+        "</thead>\n<tbody>\n",
+        w("html.distribution.table"), w("html.distribution.table_caption"), w("table.dimension"), w("table.favourable"),
+        w("table.neutral"), w("table.unfavourable"));
     for (std::size_t i = 0; i < q_.dimensions.size(); ++i) {
       const auto& d = a_.organisation.dimensions[i];
       out_ += fmt::format("<tr><th scope=\"row\">{}</th>", html_escape(dimension_name(i)));
@@ -389,17 +405,18 @@ class HtmlRenderer {
   }
 
   void gaps() {
-    section("gaps", "Gaps");
-    out_ +=
-        "<table>\n<caption>Silo spread and leader gap by dimension</caption>\n<thead><tr>"
-        "<th scope=\"col\">Dimension</th><th scope=\"col\" class=\"num\">Silo spread</th>"
-        "<th scope=\"col\" class=\"num\">Leader gap</th></tr></thead>\n<tbody>\n";
+    section("gaps", w("report.heading.gaps"));
+    out_ += fmt::format(
+        "<table>\n<caption>{}</caption>\n<thead><tr>"
+        "<th scope=\"col\">{}</th><th scope=\"col\" class=\"num\">{}</th>"
+        "<th scope=\"col\" class=\"num\">{}</th></tr></thead>\n<tbody>\n",
+        w("html.gaps.caption"), w("table.dimension"), w("table.silo_spread"), w("table.leader_gap"));
     for (std::size_t i = 0; i < q_.dimensions.size(); ++i)
       out_ += fmt::format("<tr><th scope=\"row\">{}</th><td class=\"num\">{}</td><td class=\"num\">{}</td></tr>\n",
                           html_escape(dimension_name(i)), a_.silo_spread[i] ? num(*a_.silo_spread[i]) : no_value,
-                          a_.leader_gap[i] ? fmt::format("{:+.1f}", *a_.leader_gap[i]) : no_value);
+                          a_.leader_gap[i] ? m_.signed_number(*a_.leader_gap[i]) : no_value);
     out_ += "</tbody>\n</table>\n";
-    const GapReadings readings = gap_readings(a_, [&](std::size_t i) { return dimension_name(i); });
+    const GapReadings readings = gap_readings(a_, m_, [&](std::size_t i) { return dimension_name(i); });
     out_ += fmt::format("<p>{}</p>\n", html_escape(readings.silo_spread));
     if (readings.leader_gap) out_ += fmt::format("<p>{}</p>\n", html_escape(*readings.leader_gap));
     end_section();
@@ -418,17 +435,15 @@ class HtmlRenderer {
 
   void recommendations() {
     if (!show_recommendations()) return;
-    section("recommendations", "What to do next");
-    out_ +=
-        "<p>For the organisation as a whole, weakest dimension first; each department's own are with its "
-        "scores below.</p>\n";
+    section("recommendations", w("html.heading.recommendations"));
+    out_ += fmt::format("<p>{}</p>\n", w("html.recommendations.intro"));
     recommendation_list(a_.organisation);
     end_section();
   }
 
   void departments() {
     if (shown_.empty()) return;
-    section("departments", "Departments");
+    section("departments", w("html.heading.departments"));
     for (std::size_t k = 0; k < shown_.size(); ++k) {
       const GroupResult& g = *shown_[k];
       const std::string name = department_name(g);
@@ -437,24 +452,28 @@ class HtmlRenderer {
           "<article class=\"department\" id=\"{0}\" aria-labelledby=\"{0}-heading\">\n"
           "<h3 id=\"{0}-heading\">{1}</h3>\n",
           id, html_escape(name));
-      out_ += fmt::format("<p>{} respondent{}{} \u00b7 overall {}</p>\n", g.n, g.n == 1 ? "" : "s",
-                          g.partial > 0 ? fmt::format(" ({} partial)", g.partial) : "", score_with_badge(g.overall));
+      out_ += fmt::format(
+          "<p>{}{} \u00b7 {} {}</p>\n", wp("count.respondents", g.n),
+          g.partial > 0 ? w("text.partial_in_brackets", fmt::arg("partial", m_.plural("count.partial", g.partial)))
+                        : "",
+          w("html.department.overall"), score_with_badge(g.overall));
       std::vector<BarRow> rows;
       for (std::size_t i = 0; i < q_.dimensions.size(); ++i) {
         const auto& org = a_.organisation.dimensions[i];
         rows.push_back(
             {short_name(i), level_score(g.dimensions[i]), org ? std::optional<double>(org->score) : std::nullopt});
       }
-      open_figure(fmt::format("{} by dimension; the dark mark is the organisation's score.", name));
-      out_ += bar_chart({fmt::format("chart-{}", id), "chart-department", fmt::format("{} by dimension", name),
-                         "Bars from 0 to 100 coloured by level; the dark mark is the organisation's score."},
-                        rows, "Organisation", scale_);
+      const std::string title = m_("html.department.title", fmt::arg("name", name));
+      open_figure(m_("html.department.caption", fmt::arg("title", title)));
+      out_ += bar_chart({fmt::format("chart-{}", id), "chart-department", title, m_("html.department.description")},
+                        rows, m_("group.organisation"), scale_, m_);
       out_ += fmt::format(
-          "<table>\n<caption>{}: the figures behind the chart</caption>\n<thead><tr><th scope=\"col\">Dimension</th>"
-          "<th scope=\"col\" class=\"num\">Score</th><th scope=\"col\">Level</th>"
-          "<th scope=\"col\" class=\"num\">Organisation</th><th scope=\"col\" class=\"num\">Difference</th>"
-          "<th scope=\"col\" class=\"num\">Favourable</th></tr></thead>\n<tbody>\n",
-          html_escape(name));
+          "<table>\n<caption>{}</caption>\n<thead><tr><th scope=\"col\">{}</th>"
+          "<th scope=\"col\" class=\"num\">{}</th><th scope=\"col\">{}</th>"
+          "<th scope=\"col\" class=\"num\">{}</th><th scope=\"col\" class=\"num\">{}</th>"
+          "<th scope=\"col\" class=\"num\">{}</th></tr></thead>\n<tbody>\n",
+          w("html.department.table", fmt::arg("name", name)), w("table.dimension"), w("table.score"), w("table.level"),
+          w("group.organisation"), w("table.difference"), w("table.favourable"));
       for (std::size_t i = 0; i < q_.dimensions.size(); ++i) {
         const auto& d = g.dimensions[i];
         const auto& org = a_.organisation.dimensions[i];
@@ -462,12 +481,12 @@ class HtmlRenderer {
             "<tr><th scope=\"row\">{}</th><td class=\"num\">{}</td><td>{}</td><td class=\"num\">{}</td>"
             "<td class=\"num\">{}</td><td class=\"num\">{}</td></tr>\n",
             html_escape(dimension_name(i)), d ? num(d->score) : no_value, d ? badge(d->level) : no_value,
-            org ? num(org->score) : no_value, d && org ? fmt::format("{:+.1f}", d->score - org->score) : no_value,
+            org ? num(org->score) : no_value, d && org ? m_.signed_number(d->score - org->score) : no_value,
             d ? percent(d->favorable) : no_value);
       }
       out_ += "</tbody>\n</table>\n</figure>\n";
       if (show_recommendations() && !g.recommendations.empty()) {
-        out_ += "<h4>Recommendations</h4>\n";
+        out_ += fmt::format("<h4>{}</h4>\n", w("md.heading.recommendations"));
         recommendation_list(g);
       }
       out_ += "</article>\n";
@@ -476,23 +495,24 @@ class HtmlRenderer {
   }
 
   void hidden() {
-    const auto notes = suppression_notes(a_);
+    const auto notes = suppression_notes(a_, m_);
     if (notes.empty()) return;
-    section("hidden", "Not shown, to protect anonymity");
+    section("hidden", w("report.heading.not_shown"));
     // Only the id and n of a hidden department (formats.md §3.9).
     out_ += "<ul>\n";
     for (const auto& note : notes)
       out_ += fmt::format("<li><code>{}</code> (n={}): {}</li>\n", html_escape(note.department->id), note.department->n,
                           html_escape(note.reason));
-    out_ += fmt::format("</ul>\n<p>{}</p>\n", html_escape(suppression_footer));
+    out_ += fmt::format("</ul>\n<p>{}</p>\n", w("suppression.footer"));
     end_section();
   }
 
   void levels() {
-    section("levels", "The maturity levels");
+    section("levels", w("html.heading.levels"));
     out_ += "<dl class=\"levels\">\n";
     for (const auto& l : q_.levels) {
-      out_ += fmt::format("<dt>{} <span class=\"level-range\">from {:g}</span></dt>\n", badge(l.number), l.min);
+      out_ += fmt::format("<dt>{} <span class=\"level-range\">{}</span></dt>\n", badge(l.number),
+                          w("html.level.from", fmt::arg("min", fmt::format("{:g}", l.min))));
       if (!l.description.empty()) out_ += fmt::format("<dd>{}</dd>\n", html_escape(t(l.description)));
     }
     out_ += "</dl>\n";
@@ -502,15 +522,14 @@ class HtmlRenderer {
   void footer() {
     const InputSummary& in = r_.inputs;
     out_ += fmt::format(
-        "<footer>\n<p>Inputs: {} answer set{} accepted, {} rejected. Scored by centric with questionnaire {} "
-        "version {}; groups smaller than {} are not shown.</p>\n</footer>\n",
-        in.accepted, in.accepted == 1 ? "" : "s", in.rejected.size(), html_escape(q_.id), html_escape(q_.version),
-        a_.options.min_group);
+        "<footer>\n<p>{} {}</p>\n</footer>\n", wp("md.inputs", in.accepted, fmt::arg("rejected", in.rejected.size())),
+        wp("html.footer", a_.options.min_group, fmt::arg("id", q_.id), fmt::arg("version", q_.version)));
   }
 
   const Report& r_;
   const Questionnaire& q_;
   const Assessment& a_;
+  const Messages& m_;
   LevelScale scale_;
   std::vector<std::string> level_names_;
   std::vector<const GroupResult*> shown_;

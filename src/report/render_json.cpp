@@ -70,6 +70,7 @@ class JsonRenderer {
         continue;
       }
       ojson stats;
+      stats["dimension_name"] = q_.text(q_.dimensions[i].name, r_.language);
       stats["score"] = d->score;
       stats["level"] = d->level;
       stats["level_name"] = level_name(d->level);

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "centric/messages.hpp"
 #include "centric/report.hpp"
 #include "centric/text.hpp"
 #include "report/gap_readings.hpp"
@@ -51,7 +52,8 @@ constexpr const char* undefined_cell = "\u2014";  // em dash
 
 class MarkdownRenderer {
  public:
-  explicit MarkdownRenderer(const Report& r) : r_(r), q_(r.questionnaire), a_(r.assessment) {}
+  explicit MarkdownRenderer(const Report& r)
+      : r_(r), q_(r.questionnaire), a_(r.assessment), m_(Messages::built_in(r.language)) {}
 
   std::string render() {
     header();
@@ -75,11 +77,13 @@ class MarkdownRenderer {
     return escape(centric::department_name(q_, id, r_.language));
   }
   std::string level_label(int level) const {
-    return fmt::format("level {} {}", level, escape(level_name(q_, level, r_.language)));
+    return m_("level.label", fmt::arg("number", level), fmt::arg("name", escape(level_name(q_, level, r_.language))));
   }
   // A score with its level, as in a table cell: "57.3 (L3 Developing)".
   std::string score_cell(double score, int level) const {
-    return fmt::format("{:.1f} (L{} {})", score, level, escape(level_name(q_, level, r_.language)));
+    return fmt::format("{} ({})", m_.number(score),
+                       m_("level.short_label", fmt::arg("number", level),
+                          fmt::arg("name", escape(level_name(q_, level, r_.language)))));
   }
   void line(const std::string& text) { out_ += text + "\n"; }
   void blank() { out_ += "\n"; }
@@ -98,17 +102,19 @@ class MarkdownRenderer {
     line("# " + escape(t(q_.title)));
     blank();
     const GroupResult& org = a_.organisation;
-    std::string respondents = fmt::format("- Respondents: {}", org.n);
-    if (org.partial > 0) respondents += fmt::format(" ({} partial)", org.partial);
+    std::string respondents = "- " + m_("md.respondents", fmt::arg("n", org.n));
+    if (org.partial > 0)
+      respondents += m_("text.partial_in_brackets", fmt::arg("partial", m_.plural("count.partial", org.partial)));
     line(respondents);
-    line(fmt::format("- Departments: {}", a_.departments.size()));
+    line("- " + m_("md.departments", fmt::arg("n", a_.departments.size())));
     if (org.overall)
-      line(fmt::format("- Overall: **{:.1f}** / 100, {}", org.overall->score, level_label(org.overall->level)));
+      line("- " + m_("text.overall", fmt::arg("score", "**" + m_.number(org.overall->score) + "**"),
+                     fmt::arg("level", level_label(org.overall->level))));
     else
-      line("- Overall: no score (too few questions answered)");
+      line("- " + m_("text.overall_none"));
     if (!r_.warnings.empty()) {
       blank();
-      for (const auto& w : r_.warnings) line("> **Warning:** " + escape(w));
+      for (const auto& w : r_.warnings) line("> **" + m_("md.warning") + "** " + escape(w));
     }
   }
 
@@ -123,17 +129,16 @@ class MarkdownRenderer {
   }
 
   void table() {
-    heading("Scores by department");
-    line(fmt::format("Scores from 0 to 100 with their level (L); {} where too few questions were answered.",
-                     undefined_cell));
+    heading(m_("md.heading.scores"));
+    line(m_("md.scores_explained", fmt::arg("none", undefined_cell)));
     blank();
-    std::vector<std::string> head{"Department", "n"};
+    std::vector<std::string> head{m_("table.department"), m_("table.n")};
     std::vector<std::string> rule{"---", "---:"};
     for (std::size_t i = 0; i < q_.dimensions.size(); ++i) {
       head.push_back(short_name(i));
       rule.push_back("---:");
     }
-    head.push_back("Overall");
+    head.push_back(m_("table.overall"));
     rule.push_back("---:");
     line(row(head));
     line(row(rule));
@@ -145,45 +150,47 @@ class MarkdownRenderer {
       }
       score_row(department_name(d.id), d);
     }
-    score_row("**Organisation**", a_.organisation);
+    score_row("**" + m_("group.organisation") + "**", a_.organisation);
     if (a_.roles_shown) {
-      score_row("Leaders", a_.leaders);
-      score_row("Employees", a_.employees);
+      score_row(m_("group.leaders"), a_.leaders);
+      score_row(m_("group.employees"), a_.employees);
     }
     blank();
-    std::string legend = "Levels:";
+    std::string legend = m_("report.levels");
     for (const auto& l : q_.levels)
-      legend += fmt::format(" L{} {} ({:g}+){}", l.number, escape(t(l.name)), l.min,
-                            l.number == static_cast<int>(q_.levels.size()) ? "" : ",");
+      legend += " " +
+                m_("level.legend_item", fmt::arg("number", l.number), fmt::arg("name", escape(t(l.name))),
+                   fmt::arg("min", fmt::format("{:g}", l.min))) +
+                (l.number == static_cast<int>(q_.levels.size()) ? "" : ",");
     line(legend);
     if (any_suppressed) {
       blank();
-      line("Departments not in the table are listed below.");
+      line(m_("report.not_in_table"));
     }
   }
 
   void suppressed() {
-    const auto notes = suppression_notes(a_);
+    const auto notes = suppression_notes(a_, m_);
     if (notes.empty()) return;
-    heading("Not shown, to protect anonymity");
+    heading(m_("report.heading.not_shown"));
     // Only the id and n of a suppressed department (formats.md §3.9).
     for (const auto& note : notes)
       line(fmt::format("- {} (n={}): {}", escape(note.department->id), note.department->n, note.reason));
     blank();
-    line(suppression_footer);
+    line(m_("suppression.footer"));
   }
 
   void gaps() {
-    heading("Gaps");
-    line(row({"Dimension", "Silo spread", "Leader gap"}));
+    heading(m_("report.heading.gaps"));
+    line(row({m_("table.dimension"), m_("table.silo_spread"), m_("table.leader_gap")}));
     line(row({"---", "---:", "---:"}));
-    const auto cell = [](const std::optional<double>& v, bool sign) {
+    const auto cell = [&](const std::optional<double>& v, bool sign) {
       if (!v) return std::string(undefined_cell);
-      return sign ? fmt::format("{:+.1f}", *v) : fmt::format("{:.1f}", *v);
+      return sign ? m_.signed_number(*v) : m_.number(*v);
     };
     for (std::size_t i = 0; i < q_.dimensions.size(); ++i)
       line(row({dimension_name(i), cell(a_.silo_spread[i], false), cell(a_.leader_gap[i], true)}));
-    const GapReadings readings = gap_readings(a_, [&](std::size_t i) { return dimension_name(i); });
+    const GapReadings readings = gap_readings(a_, m_, [&](std::size_t i) { return dimension_name(i); });
     blank();
     line(readings.silo_spread);
     if (readings.leader_gap) {
@@ -196,12 +203,13 @@ class MarkdownRenderer {
     const GroupResult& org = a_.organisation;
     // --top 0 asks for no weakest dimensions: the section is left out, as in the text report.
     if (org.weakest.empty() || a_.options.top <= 0) return;
-    heading("Weakest dimensions");
+    heading(m_("md.heading.weakest"));
     const std::size_t count = std::min(org.weakest.size(), static_cast<std::size_t>(a_.options.top));
     for (std::size_t k = 0; k < count; ++k) {
       const std::size_t i = org.weakest[k];
       const auto& d = *org.dimensions[i];
-      line(fmt::format("{}. {}: {:.1f} / 100, {}", k + 1, dimension_name(i), d.score, level_label(d.level)));
+      line(fmt::format("{}. {}: {}, {}", k + 1, dimension_name(i),
+                       m_("score.of_100", fmt::arg("score", m_.number(d.score))), level_label(d.level)));
     }
   }
 
@@ -211,21 +219,22 @@ class MarkdownRenderer {
     line("### " + name);
     blank();
     if (g.overall) {
-      line(fmt::format("Overall {:.1f}, {}.", g.overall->score, level_label(g.overall->level)));
+      line(m_("md.group_overall", fmt::arg("score", m_.number(g.overall->score)),
+              fmt::arg("level", level_label(g.overall->level))));
       blank();
     }
     for (const auto& rec : g.recommendations) {
       const Dimension& d = q_.dimensions[rec.dimension];
-      line(fmt::format("- **{}** (L{}): {}", escape(t(d.name)), rec.level,
+      line(fmt::format("- **{}** ({}): {}", escape(t(d.name)), m_("level.short", fmt::arg("number", rec.level)),
                        escape(t(d.recommendations[rec.recommendation].text))));
     }
   }
 
   void recommendations() {
     if (a_.options.top <= 0) return;  // none asked for: no empty section
-    heading("Recommendations");
-    line("Weakest dimension first.");
-    group_recommendations("Organisation", a_.organisation);
+    heading(m_("md.heading.recommendations"));
+    line(m_("md.weakest_first"));
+    group_recommendations(m_("group.organisation"), a_.organisation);
     for (const auto& d : a_.departments)
       if (!d.suppressed) group_recommendations(department_name(d.id), d);
   }
@@ -233,13 +242,13 @@ class MarkdownRenderer {
   void inputs() {
     const InputSummary& in = r_.inputs;
     blank();
-    line(fmt::format("Inputs: {} answer set{} accepted, {} rejected.", in.accepted, in.accepted == 1 ? "" : "s",
-                     in.rejected.size()));
+    line(m_.plural("md.inputs", in.accepted, fmt::arg("rejected", in.rejected.size())));
   }
 
   const Report& r_;
   const Questionnaire& q_;
   const Assessment& a_;
+  const Messages& m_;
   std::string out_;
 };
 

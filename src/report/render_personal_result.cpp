@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "centric/messages.hpp"
 #include "centric/report.hpp"
 #include "centric/text.hpp"
 #include "report/names.hpp"
@@ -24,14 +25,20 @@ std::string bar(double score, int width) {
 
 std::string render_personal_result(const Questionnaire& q, const Assessment& a, const std::string& language,
                                    const TextStyle& style) {
+  // The survey shows the questionnaire in `language`; its own words come in the same one.
+  const Messages& m = Messages::built_in(language);
   TextWriter w(style);
   const GroupResult& me = a.organisation;
-  const auto level_label = [&](int level) { return fmt::format("level {} {}", level, level_name(q, level, language)); };
-  w.heading("Your result");
+  const auto level_label = [&](int level) {
+    return m("level.label", fmt::arg("number", level), fmt::arg("name", level_name(q, level, language)));
+  };
+  w.heading(m("result.heading.your_result"));
   if (me.overall)
-    w += fmt::format("Overall: {:.1f} / 100, {}\n", me.overall->score, level_label(me.overall->level));
+    w += m("result.overall.score", fmt::arg("score", m.number(me.overall->score, 1)),
+           fmt::arg("level", level_label(me.overall->level))) +
+         "\n";
   else
-    w += "Overall: no score (too few questions answered)\n";
+    w += m("result.overall.no_score") + "\n";
   w += "\n";
 
   int name_width = 0;
@@ -42,17 +49,17 @@ std::string render_personal_result(const Questionnaire& q, const Assessment& a, 
         pad_right(truncate_to_width(q.text(q.dimensions[i].name, language), name_width), name_width);
     const auto& d = me.dimensions[i];
     if (!d) {
-      w += fmt::format("{}  no score: fewer than half of its questions answered\n", name);
+      w += fmt::format("{}  {}\n", name, m("result.dimension.no_score"));
       continue;
     }
-    w += fmt::format("{}  {} {:>5.1f}  {}\n", name, bar(d->score, 10), d->score, level_label(d->level));
+    w += fmt::format("{}  {} {:>5}  {}\n", name, bar(d->score, 10), m.number(d->score, 1), level_label(d->level));
   }
 
   if (!me.recommendations.empty()) {
-    w.heading("What to work on first");
+    w.heading(m("result.heading.work_on_first"));
     for (const auto& rec : me.recommendations) {
       const Dimension& d = q.dimensions[rec.dimension];
-      w.paragraph(fmt::format("{} (L{}): {}", q.text(d.name, language), rec.level,
+      w.paragraph(fmt::format("{} ({}): {}", q.text(d.name, language), m("level.short", fmt::arg("number", rec.level)),
                               q.text(d.recommendations[rec.recommendation].text, language)),
                   "    ", "  - ");
     }

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 
+#include "centric/messages.hpp"
 #include "centric/report.hpp"
 #include "centric/text.hpp"
 #include "report/names.hpp"
@@ -14,12 +15,14 @@ namespace {
 class QuestionnaireRenderer {
  public:
   QuestionnaireRenderer(const Questionnaire& q, const std::string& language, const TextStyle& style)
-      : q_(q), language_(language), out_(style) {}
+      : q_(q), language_(language), m_(Messages::built_in(language)), out_(style) {}
 
   std::string render() {
     out_ += bold(t(q_.title)) + "\n";
-    out_ += fmt::format("{} {} - {} dimensions, {} questions\n", q_.id, q_.version, q_.dimensions.size(),
-                        q_.question_count());
+    out_ += m_("questionnaire.summary", fmt::arg("id", q_.id), fmt::arg("version", q_.version),
+               fmt::arg("dimensions", m_.plural("count.dimensions", static_cast<long long>(q_.dimensions.size()))),
+               fmt::arg("questions", m_.plural("count.questions", static_cast<long long>(q_.question_count())))) +
+            "\n";
     if (!q_.intro.empty()) {
       out_ += "\n";
       paragraph(t(q_.intro), "");
@@ -28,11 +31,11 @@ class QuestionnaireRenderer {
     levels();
     for (std::size_t i = 0; i < q_.dimensions.size(); ++i) dimension(i);
     if (!q_.departments.empty()) {
-      heading("Departments");
+      heading(m_("questionnaire.heading.departments"));
       for (const auto& d : q_.departments)
         out_ += fmt::format("  {:<22} {}\n", d.id, department_name(q_, d.id, language_));
     }
-    out_ += "\n(R) = reverse-scored: agreeing lowers the score.\n";
+    out_ += "\n" + m_("questionnaire.reverse_note") + "\n";
     return out_.take();
   }
 
@@ -46,38 +49,44 @@ class QuestionnaireRenderer {
 
   void scale() {
     const Scale& s = q_.scale;
-    heading(fmt::format("Scale: {} to {}{}", s.min, s.max, s.not_applicable ? ", or n/a (not applicable)" : ""));
+    heading(m_(s.not_applicable ? "questionnaire.scale_with_na" : "questionnaire.scale", fmt::arg("min", s.min),
+               fmt::arg("max", s.max)));
     for (const auto& [value, label] : s.labels) out_ += fmt::format("  {:>3}  {}\n", value, t(label));
   }
 
   void levels() {
-    heading("Maturity levels");
+    heading(m_("questionnaire.heading.levels"));
     for (const auto& l : q_.levels) {
-      out_ += fmt::format("  L{} {} (from {:g})\n", l.number, t(l.name), l.min);
+      out_ += "  " +
+              m_("questionnaire.level", fmt::arg("level", m_("level.short", fmt::arg("number", l.number))),
+                 fmt::arg("name", t(l.name)), fmt::arg("min", fmt::format("{:g}", l.min))) +
+              "\n";
       if (!l.description.empty()) paragraph(t(l.description), "      ");
     }
   }
 
   void dimension(std::size_t index) {
     const Dimension& d = q_.dimensions[index];
-    heading(fmt::format("{}. {} [{}]{}", index + 1, t(d.name), d.id,
-                        d.weight != 1 ? fmt::format(", weight {:g}", d.weight) : ""));
+    heading(fmt::format(
+        "{}. {} [{}]{}", index + 1, t(d.name), d.id,
+        d.weight != 1 ? ", " + m_("questionnaire.weight", fmt::arg("weight", fmt::format("{:g}", d.weight))) : ""));
     if (!d.description.empty()) paragraph(t(d.description), "  ");
     out_ += "\n";
     for (std::size_t k = 0; k < d.questions.size(); ++k) {
       const Question& q = d.questions[k];
       std::string line = t(q.text);
       if (q.reverse) line += " (R)";
-      if (q.weight != 1) line += fmt::format(" [weight {:g}]", q.weight);
+      if (q.weight != 1)
+        line += " [" + m_("questionnaire.weight", fmt::arg("weight", fmt::format("{:g}", q.weight))) + "]";
       const std::string number = fmt::format("  {:>2}. ", k + 1);
       paragraph(line, std::string(static_cast<std::size_t>(display_width(number)), ' '), number);
       out_ += fmt::format("      id: {}\n", q.id);
     }
     if (d.recommendations.empty()) return;
-    out_ += "\n  Recommendations:\n";
+    out_ += "\n  " + m_("questionnaire.recommendations") + "\n";
     for (const auto& r : d.recommendations) {
       std::string levels;
-      for (int l : r.levels) levels += (levels.empty() ? "L" : ", L") + std::to_string(l);
+      for (int l : r.levels) levels += (levels.empty() ? "" : ", ") + m_("level.short", fmt::arg("number", l));
       const std::string lead = fmt::format("    {}: ", levels);
       paragraph(t(r.text), std::string(static_cast<std::size_t>(display_width(lead)), ' '), lead);
     }
@@ -85,6 +94,7 @@ class QuestionnaireRenderer {
 
   const Questionnaire& q_;
   std::string language_;
+  const Messages& m_;
   TextWriter out_;
 };
 

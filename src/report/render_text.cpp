@@ -3,6 +3,7 @@
 
 #include <algorithm>
 
+#include "centric/messages.hpp"
 #include "centric/report.hpp"
 #include "centric/text.hpp"
 #include "centric/text_table.hpp"
@@ -31,7 +32,8 @@ fmt::text_style level_style(int level, int levels) {
 
 class TextRenderer {
  public:
-  TextRenderer(const Report& r, const TextStyle& style) : r_(r), q_(r.questionnaire), a_(r.assessment), out_(style) {}
+  TextRenderer(const Report& r, const TextStyle& style)
+      : r_(r), q_(r.questionnaire), a_(r.assessment), m_(Messages::built_in(r.language)), out_(style) {}
 
   std::string render() {
     header();
@@ -62,7 +64,7 @@ class TextRenderer {
   std::string bold(const std::string& text) const { return out_.bold(text); }
   int levels() const { return static_cast<int>(q_.levels.size()); }
   std::string level_label(int level) const {
-    return fmt::format("level {} {}", level, level_name(q_, level, r_.language));
+    return m_("level.label", fmt::arg("number", level), fmt::arg("name", level_name(q_, level, r_.language)));
   }
   void paragraph(const std::string& text, const std::string& indent = "", const std::string& first_indent = "") {
     out_.paragraph(text, indent, first_indent);
@@ -72,16 +74,21 @@ class TextRenderer {
   void header() {
     out_ += bold(t(q_.title)) + "\n";
     const GroupResult& org = a_.organisation;
-    std::string line = fmt::format("{} respondent{}", org.n, org.n == 1 ? "" : "s");
-    if (org.partial > 0) line += fmt::format(" ({} partial)", org.partial);
-    line += fmt::format(" in {} department{}", a_.departments.size(), a_.departments.size() == 1 ? "" : "s");
-    out_ += line + "\n";
+    const std::string partial =
+        org.partial > 0 ? m_("text.partial_in_brackets", fmt::arg("partial", m_.plural("count.partial", org.partial)))
+                        : "";
+    out_ += m_("text.population", fmt::arg("respondents", m_.plural("count.respondents", org.n)),
+               fmt::arg("partial", partial),
+               fmt::arg("departments", m_.plural("count.departments", static_cast<long long>(a_.departments.size())))) +
+            "\n";
     if (org.overall) {
-      const std::string score = fmt::format("{:.1f}", org.overall->score);
-      out_ += fmt::format("Overall: {} / 100, {}\n", styled(level_style(org.overall->level, levels()), score),
-                          styled(level_style(org.overall->level, levels()), level_label(org.overall->level)));
+      const std::string score = m_.number(org.overall->score);
+      out_ +=
+          m_("text.overall", fmt::arg("score", styled(level_style(org.overall->level, levels()), score)),
+             fmt::arg("level", styled(level_style(org.overall->level, levels()), level_label(org.overall->level)))) +
+          "\n";
     } else {
-      out_ += "Overall: no score (too few questions answered)\n";
+      out_ += m_("text.overall_none") + "\n";
     }
   }
 
@@ -92,27 +99,28 @@ class TextRenderer {
     for (std::size_t i = 0; i < q_.dimensions.size(); ++i) {
       const auto& d = g.dimensions[i];
       if (d)
-        row.push_back(
-            {fmt::format("{:.0f} L{}", d->score, d->level), TextTable::Align::right, level_style(d->level, levels())});
+        row.push_back({fmt::format("{} {}", m_.number(d->score, 0), m_("level.short", fmt::arg("number", d->level))),
+                       TextTable::Align::right, level_style(d->level, levels())});
       else
         row.push_back({"-", TextTable::Align::right});
     }
     if (g.overall)
-      row.push_back({fmt::format("{:.0f} L{}", g.overall->score, g.overall->level), TextTable::Align::right,
-                     level_style(g.overall->level, levels()) | fmt::emphasis::bold});
+      row.push_back({fmt::format("{} {}", m_.number(g.overall->score, 0),
+                                 m_("level.short", fmt::arg("number", g.overall->level))),
+                     TextTable::Align::right, level_style(g.overall->level, levels()) | fmt::emphasis::bold});
     else
       row.push_back({"-", TextTable::Align::right});
     table.add_row(std::move(row));
   }
 
   void table() {
-    heading("Scores by department (0-100, L = level)");
+    heading(m_("text.heading.scores"));
     // One space between columns: the headers are wider than the scores under them, so
     // the columns stay apart, and long department names keep their room at 80 columns.
     TextTable table(1);
-    std::vector<TextTable::Cell> head{{"Department"}, {"n", TextTable::Align::right}};
+    std::vector<TextTable::Cell> head{{m_("table.department")}, {m_("table.n"), TextTable::Align::right}};
     for (std::size_t i = 0; i < q_.dimensions.size(); ++i) head.push_back({short_name(i), TextTable::Align::right});
-    head.push_back({"Overall", TextTable::Align::right});
+    head.push_back({m_("table.overall"), TextTable::Align::right});
     table.add_row(std::move(head));
     table.add_rule();
     bool any_suppressed = false;
@@ -126,38 +134,45 @@ class TextRenderer {
       any_shown = true;
     }
     if (any_shown) table.add_rule();  // no empty section between two rules when all are hidden
-    score_row(table, "Organisation", a_.organisation);
+    score_row(table, m_("group.organisation"), a_.organisation);
     if (a_.roles_shown) {
-      score_row(table, "Leaders", a_.leaders);
-      score_row(table, "Employees", a_.employees);
+      score_row(table, m_("group.leaders"), a_.leaders);
+      score_row(table, m_("group.employees"), a_.employees);
     }
     out_ += table.render(out_.style().width, out_.style().color);
-    std::string legend = "Levels:";
+    std::string legend = m_("report.levels");
     for (const auto& l : q_.levels)
-      legend += fmt::format(" L{} {} ({:g}+){}", l.number, t(l.name), l.min, l.number == levels() ? "" : ",");
+      legend += " " +
+                m_("level.legend_item", fmt::arg("number", l.number), fmt::arg("name", t(l.name)),
+                   fmt::arg("min", fmt::format("{:g}", l.min))) +
+                (l.number == levels() ? "" : ",");
     paragraph(legend);
-    if (any_suppressed) paragraph("Departments not in the table are listed below.");
+    if (any_suppressed) paragraph(m_("report.not_in_table"));
   }
 
   void suppressed() {
-    const auto notes = suppression_notes(a_);
+    const auto notes = suppression_notes(a_, m_);
     if (notes.empty()) return;
-    heading("Not shown, to protect anonymity");
+    heading(m_("report.heading.not_shown"));
     for (const auto& note : notes)
       paragraph(
-          fmt::format("{} (n={}): {}", short_department_name(note.department->id), note.department->n, note.reason),
+          // Only the id and n of a hidden department, as in every format (formats.md §3.9).
+          fmt::format("{} (n={}): {}", truncate_to_width(printable(note.department->id), name_columns),
+                      note.department->n, note.reason),
           "    ", "  - ");
-    paragraph(suppression_footer, "  ");
+    paragraph(m_("suppression.footer"), "  ");
   }
 
   void gaps() {
-    heading("Gaps");
+    heading(m_("report.heading.gaps"));
     TextTable table;
-    table.add_row({{"Dimension"}, {"Silo spread", TextTable::Align::right}, {"Leader gap", TextTable::Align::right}});
+    table.add_row({{m_("table.dimension")},
+                   {m_("table.silo_spread"), TextTable::Align::right},
+                   {m_("table.leader_gap"), TextTable::Align::right}});
     table.add_rule();
-    const auto cell = [](const std::optional<double>& v, bool sign) {
+    const auto cell = [&](const std::optional<double>& v, bool sign) {
       if (!v) return std::string("-");
-      return sign ? fmt::format("{:+.1f}", *v) : fmt::format("{:.1f}", *v);
+      return sign ? m_.signed_number(*v) : m_.number(*v);
     };
     for (std::size_t i = 0; i < q_.dimensions.size(); ++i)
       table.add_row({{t(q_.dimensions[i].name)},
@@ -165,7 +180,7 @@ class TextRenderer {
                      {cell(a_.leader_gap[i], true), TextTable::Align::right}});
     out_ += table.render(out_.style().width, out_.style().color);
 
-    const GapReadings readings = gap_readings(a_, [&](std::size_t i) { return t(q_.dimensions[i].name); });
+    const GapReadings readings = gap_readings(a_, m_, [&](std::size_t i) { return t(q_.dimensions[i].name); });
     paragraph(readings.silo_spread);
     if (readings.leader_gap) paragraph(*readings.leader_gap);
   }
@@ -174,32 +189,37 @@ class TextRenderer {
     const GroupResult& org = a_.organisation;
     // --top 0 asks for no weakest dimensions: the section is left out.
     if (org.weakest.empty() || a_.options.top <= 0) return;
-    heading("Weakest dimensions of the organisation");
+    heading(m_("text.heading.weakest"));
     const std::size_t count = std::min(org.weakest.size(), static_cast<std::size_t>(a_.options.top));
     for (std::size_t k = 0; k < count; ++k) {
       const std::size_t i = org.weakest[k];
       const auto& d = *org.dimensions[i];
-      out_ += fmt::format("  {}. {}: {} / 100, {}\n", k + 1, t(q_.dimensions[i].name),
-                          styled(level_style(d.level, levels()), fmt::format("{:.1f}", d.score)), level_label(d.level));
+      out_ +=
+          fmt::format("  {}. {}: {}, {}\n", k + 1, t(q_.dimensions[i].name),
+                      m_("score.of_100", fmt::arg("score", styled(level_style(d.level, levels()), m_.number(d.score)))),
+                      level_label(d.level));
     }
   }
 
   void group_recommendations(const std::string& name, const GroupResult& g) {
     if (g.recommendations.empty()) return;
     std::string title = name;
-    if (g.overall) title += fmt::format(" (overall {:.1f}, {})", g.overall->score, level_label(g.overall->level));
+    if (g.overall)
+      title += " " + m_("text.group_overall", fmt::arg("score", m_.number(g.overall->score)),
+                        fmt::arg("level", level_label(g.overall->level)));
     heading(title);
     for (const auto& rec : g.recommendations) {
       const Dimension& d = q_.dimensions[rec.dimension];
-      paragraph(fmt::format("{} (L{}): {}", t(d.name), rec.level, t(d.recommendations[rec.recommendation].text)),
+      paragraph(fmt::format("{} ({}): {}", t(d.name), m_("level.short", fmt::arg("number", rec.level)),
+                            t(d.recommendations[rec.recommendation].text)),
                 "    ", "  - ");
     }
   }
 
   void recommendations() {
     if (a_.options.top <= 0) return;  // none asked for: no empty section
-    heading("Recommendations, weakest dimension first");
-    group_recommendations("Organisation", a_.organisation);
+    heading(m_("text.heading.recommendations"));
+    group_recommendations(m_("group.organisation"), a_.organisation);
     for (const auto& d : a_.departments)
       if (!d.suppressed) group_recommendations(short_department_name(d.id), d);
   }
@@ -207,15 +227,16 @@ class TextRenderer {
   void inputs() {
     const InputSummary& in = r_.inputs;
     out_ += "\n";
-    std::string line = fmt::format("Inputs: {} answer set{} accepted", in.accepted, in.accepted == 1 ? "" : "s");
-    if (!in.rejected.empty()) line += fmt::format(", {} rejected (listed on standard error)", in.rejected.size());
-    paragraph(line + ".");
-    for (const auto& w : r_.warnings) paragraph("Warning: " + w);
+    paragraph(in.rejected.empty() ? m_.plural("text.inputs", in.accepted)
+                                  : m_.plural("text.inputs_rejected", in.accepted,
+                                              fmt::arg("rejected", static_cast<long long>(in.rejected.size()))));
+    for (const auto& w : r_.warnings) paragraph(m_("report.warning", fmt::arg("text", w)));
   }
 
   const Report& r_;
   const Questionnaire& q_;
   const Assessment& a_;
+  const Messages& m_;
   TextWriter out_;
 };
 

@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "centric/messages.hpp"
 #include "centric/scoring.hpp"
 
 namespace centric {
@@ -15,8 +16,6 @@ struct SuppressionNote {
 
 // The departments below min_group first, then those hidden to protect them; empty when
 // nothing is hidden.
-std::vector<SuppressionNote> suppression_notes(const Assessment& a);
-
-inline constexpr const char* suppression_footer = "Their respondents still count in the organisation's figures.";
+std::vector<SuppressionNote> suppression_notes(const Assessment& a, const Messages& m);
 
 }  // namespace centric

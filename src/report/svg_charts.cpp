@@ -106,7 +106,7 @@ constexpr SeriesLook series_looks[] = {{"#1f4e79", "", 0.18}, {"#b35806", "7 4",
 }  // namespace
 
 std::string radar_chart(const ChartText& text, const std::vector<std::string>& axes, const LevelScale& scale,
-                        const std::vector<RadarSeries>& series) {
+                        const std::vector<RadarSeries>& series, const Messages& m) {
   constexpr double width = 640, cx = 320, radius = 160, font = 14, line_height = 16, label_columns = 20;
   const std::size_t n = axes.size();
   // Room above and below the rings for the labels of the axes that point up or down.
@@ -137,16 +137,16 @@ std::string radar_chart(const ChartText& text, const std::vector<std::string>& a
 
   // Rings at each level's lowest score, and the outer edge.
   std::vector<double> rings;
-  for (double m : scale.minimums)
-    if (m > 0 && m < 100) rings.push_back(m);
+  for (double minimum : scale.minimums)
+    if (minimum > 0 && minimum < 100) rings.push_back(minimum);
   rings.push_back(100);
-  for (double m : rings) {
-    svg += fmt::format("<polygon points=\"{}\" fill=\"none\" stroke=\"{}\" stroke-width=\"1\"/>\n", polygon_at(m),
+  for (double ring : rings) {
+    svg += fmt::format("<polygon points=\"{}\" fill=\"none\" stroke=\"{}\" stroke-width=\"1\"/>\n", polygon_at(ring),
                        grid_color);
-    if (m >= 100) continue;  // the outer ring's label would sit on the first axis's name
-    const auto [x, y] = point(0, m);
+    if (ring >= 100) continue;  // the outer ring's label would sit on the first axis's name
+    const auto [x, y] = point(0, ring);
     // A white halo keeps the figure readable where a series' line crosses it.
-    svg.text(x + 4, y - 3, fmt::format("{:g}", m),
+    svg.text(x + 4, y - 3, fmt::format("{:g}", ring),
              fmt::format("font-size=\"11\" fill=\"{}\" stroke=\"#ffffff\" stroke-width=\"3\" paint-order=\"stroke\"",
                          muted_ink));
   }
@@ -194,7 +194,8 @@ std::string radar_chart(const ChartText& text, const std::vector<std::string>& a
       if (!s.values[i]) continue;
       const auto [x, y] = point(i, *s.values[i]);
       svg += fmt::format("<circle cx=\"{}\" cy=\"{}\" r=\"3.5\" fill=\"{}\"><title>{}: {} {}</title></circle>\n",
-                         num(x), num(y), look.stroke, html_escape(s.name), html_escape(axes[i]), num(*s.values[i]));
+                         num(x), num(y), look.stroke, html_escape(s.name), html_escape(axes[i]),
+                         html_escape(m.number(*s.values[i])));
     }
   }
 
@@ -213,7 +214,7 @@ std::string radar_chart(const ChartText& text, const std::vector<std::string>& a
 }
 
 std::string bar_chart(const ChartText& text, const std::vector<BarRow>& rows, const std::string& reference_name,
-                      const LevelScale& scale) {
+                      const LevelScale& scale, const Messages& m) {
   constexpr double width = 640, font = 13, top = 44, row_height = 30, bar_height = 18, value_width = 96;
   std::vector<std::string> labels;
   for (const auto& r : rows) labels.push_back(r.label);
@@ -229,13 +230,13 @@ std::string bar_chart(const ChartText& text, const std::vector<BarRow>& rows, co
                      num(x0), ink);
   svg.text(x0 + 8, 18, reference_name, fmt::format("font-size=\"12\" fill=\"{}\"", ink));
   std::vector<double> ticks{0};
-  for (double m : scale.minimums)
-    if (m > 0 && m < 100) ticks.push_back(m);
+  for (double minimum : scale.minimums)
+    if (minimum > 0 && minimum < 100) ticks.push_back(minimum);
   ticks.push_back(100);
-  for (double m : ticks) {
+  for (double tick : ticks) {
     svg += fmt::format("<line x1=\"{0}\" y1=\"{1}\" x2=\"{0}\" y2=\"{2}\" stroke=\"{3}\" stroke-width=\"1\"/>\n",
-                       num(x_of(m)), num(top - 4), num(height - 6), grid_color);
-    svg.text(x_of(m), top - 8, fmt::format("{:g}", m),
+                       num(x_of(tick)), num(top - 4), num(height - 6), grid_color);
+    svg.text(x_of(tick), top - 8, fmt::format("{:g}", tick),
              fmt::format("font-size=\"10\" text-anchor=\"middle\" fill=\"{}\"", muted_ink));
   }
 
@@ -246,8 +247,10 @@ std::string bar_chart(const ChartText& text, const std::vector<BarRow>& rows, co
     // The tooltip first in its group, where SVG 1.1 viewers look for it.
     svg += fmt::format(
         "<g><title>{}</title>",
-        html_escape(row.value ? fmt::format("{}: {}, level {}", row.label, num(row.value->score), row.value->level)
-                              : fmt::format("{}: no score", row.label)));
+        html_escape(row.value ? m("chart.tooltip.score", fmt::arg("label", row.label),
+                                  fmt::arg("score", m.number(row.value->score)),
+                                  fmt::arg("level", m("level.tooltip", fmt::arg("number", row.value->level))))
+                              : m("chart.tooltip.no_score", fmt::arg("label", row.label))));
     svg.text(label_width - 8, middle + 4, cut(row.label, label_width - 12, font),
              fmt::format("font-size=\"{}\" text-anchor=\"end\" fill=\"{}\"", font, ink));
     if (row.value) {
@@ -257,10 +260,11 @@ std::string bar_chart(const ChartText& text, const std::vector<BarRow>& rows, co
           "<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" fill=\"{}\" stroke=\"{}\" stroke-width=\"0.75\"/>\n",
           num(x0), num(middle - bar_height / 2), num(end - x0), num(bar_height), fill.hex(), muted_ink);
       svg.text(std::max(end, row.reference ? x_of(*row.reference) : end) + 8, middle + 4,
-               fmt::format("{} \u00b7 L{}", num(row.value->score), row.value->level),
+               fmt::format("{} \u00b7 {}", m.number(row.value->score),
+                           m("level.short", fmt::arg("number", row.value->level))),
                fmt::format("font-size=\"{}\" fill=\"{}\"", font, ink));
     } else {
-      svg.text(x0 + 6, middle + 4, "no score",
+      svg.text(x0 + 6, middle + 4, m("chart.no_score"),
                fmt::format("font-size=\"{}\" font-style=\"italic\" fill=\"{}\"", font, muted_ink));
     }
     if (row.reference) {
@@ -268,7 +272,7 @@ std::string bar_chart(const ChartText& text, const std::vector<BarRow>& rows, co
       svg += fmt::format(
           "<line x1=\"{0}\" y1=\"{1}\" x2=\"{0}\" y2=\"{2}\" stroke=\"{3}\" stroke-width=\"3\">"
           "<title>{4}: {5}</title></line>\n",
-          num(x), num(y + 3), num(y + row_height - 3), ink, html_escape(reference_name), num(*row.reference));
+          num(x), num(y + 3), num(y + row_height - 3), ink, html_escape(reference_name), m.number(*row.reference));
     }
     svg += "</g>\n";
   }
@@ -277,7 +281,7 @@ std::string bar_chart(const ChartText& text, const std::vector<BarRow>& rows, co
 
 std::string heatmap_chart(const ChartText& text, const std::vector<std::string>& columns,
                           const std::vector<HeatmapRow>& rows, const LevelScale& scale,
-                          const std::vector<std::string>& level_names) {
+                          const std::vector<std::string>& level_names, const Messages& m) {
   constexpr double width = 960, font = 13, line_height = 15, row_height = 38, legend_row = 24;
   std::vector<std::string> labels;
   for (const auto& r : rows) labels.push_back(r.label);
@@ -303,7 +307,8 @@ std::string heatmap_chart(const ChartText& text, const std::vector<std::string>&
   for (int level = 1; level <= scale.levels; ++level) {
     const std::string name = static_cast<std::size_t>(level) <= level_names.size() ? level_names[level - 1] : "";
     const double min = static_cast<std::size_t>(level) <= scale.minimums.size() ? scale.minimums[level - 1] : 0;
-    std::string label = fmt::format("L{} {} ({:g}+)", level, truncate_to_width(name, 40), min);
+    std::string label = m("level.legend_item", fmt::arg("number", level), fmt::arg("name", truncate_to_width(name, 40)),
+                          fmt::arg("min", fmt::format("{:g}", min)));
     const double item_width = 22 + text_width(label, 12) + 20;
     if (lx > 0 && lx + item_width > width) {
       lx = 0;
@@ -344,19 +349,24 @@ std::string heatmap_chart(const ChartText& text, const std::vector<std::string>&
       if (cell) {
         const Rgb fill = level_fill(cell->level, scale.levels);
         const std::string on = text_color_on(fill).hex();
-        svg += fmt::format("<g><title>{}, {}: {}, level {}</title>", html_escape(row.label), html_escape(columns[j]),
-                           num(cell->score), cell->level);
+        svg += fmt::format(
+            "<g><title>{}</title>",
+            html_escape(m("chart.tooltip.score", fmt::arg("label", fmt::format("{}, {}", row.label, columns[j])),
+                          fmt::arg("score", m.number(cell->score)),
+                          fmt::arg("level", m("level.tooltip", fmt::arg("number", cell->level))))));
         svg += fmt::format(
             "<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" fill=\"{}\" stroke=\"#ffffff\" "
             "stroke-width=\"2\"/>",
             num(x), num(y), num(column_width), num(row_height), fill.hex());
-        svg.text(cx, y + 17, num(cell->score),
+        svg.text(cx, y + 17, m.number(cell->score),
                  fmt::format("font-size=\"{}\" font-weight=\"bold\" text-anchor=\"middle\" fill=\"{}\"", font, on));
-        svg.text(cx, y + 31, fmt::format("L{}", cell->level),
+        svg.text(cx, y + 31, m("level.short", fmt::arg("number", cell->level)),
                  fmt::format("font-size=\"10\" text-anchor=\"middle\" fill=\"{}\"", on));
         svg += "</g>\n";
       } else {
-        svg += fmt::format("<g><title>{}, {}: no score</title>", html_escape(row.label), html_escape(columns[j]));
+        svg += fmt::format(
+            "<g><title>{}</title>",
+            html_escape(m("chart.tooltip.no_score", fmt::arg("label", fmt::format("{}, {}", row.label, columns[j])))));
         svg += fmt::format(
             "<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" fill=\"#f2f2f2\" stroke=\"#ffffff\" "
             "stroke-width=\"2\"/>",
@@ -379,7 +389,7 @@ std::string heatmap_chart(const ChartText& text, const std::vector<std::string>&
   return svg.finish();
 }
 
-std::string distribution_chart(const ChartText& text, const std::vector<DistributionRow>& rows) {
+std::string distribution_chart(const ChartText& text, const std::vector<DistributionRow>& rows, const Messages& m) {
   constexpr double width = 760, font = 13, top = 34, row_height = 32, bar_height = 22;
   std::vector<std::string> labels;
   for (const auto& r : rows) labels.push_back(r.label);
@@ -389,12 +399,13 @@ std::string distribution_chart(const ChartText& text, const std::vector<Distribu
   Svg svg(text, width, height);
 
   struct Part {
-    const char* name;
+    std::string name;
     Rgb fill;
   };
   // Unfavourable, neutral and favourable from left to right, in the levels' red and blue.
-  const Part parts[] = {
-      {"unfavourable", level_fill(1, 5)}, {"neutral", {217, 217, 217}}, {"favourable", level_fill(5, 5)}};
+  const Part parts[] = {{m("answers.unfavourable"), level_fill(1, 5)},
+                        {m("answers.neutral"), {217, 217, 217}},
+                        {m("answers.favourable"), level_fill(5, 5)}};
   double lx = label_width;
   for (const Part& p : parts) {
     svg += fmt::format(
@@ -412,7 +423,7 @@ std::string distribution_chart(const ChartText& text, const std::vector<Distribu
     svg.text(label_width - 10, middle + 4, cut(row.label, label_width - 14, font),
              fmt::format("font-size=\"{}\" text-anchor=\"end\" fill=\"{}\"", font, ink));
     if (!row.shares) {
-      svg.text(label_width + 6, middle + 4, "no answers",
+      svg.text(label_width + 6, middle + 4, m("chart.no_answers"),
                fmt::format("font-size=\"{}\" font-style=\"italic\" fill=\"{}\"", font, muted_ink));
       continue;
     }
@@ -421,7 +432,9 @@ std::string distribution_chart(const ChartText& text, const std::vector<Distribu
     for (std::size_t k = 0; k < 3; ++k) {
       const double w = bar_width * std::clamp(shares[k], 0.0, 100.0) / 100;
       if (w <= 0) continue;
-      svg += fmt::format("<g><title>{}: {}% {}</title>", html_escape(row.label), num(shares[k]), parts[k].name);
+      svg += fmt::format("<g><title>{}</title>",
+                         html_escape(m("chart.tooltip.share", fmt::arg("label", row.label),
+                                       fmt::arg("share", m.number(shares[k])), fmt::arg("answers", parts[k].name))));
       svg += fmt::format(
           "<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" fill=\"{}\" stroke=\"#ffffff\" "
           "stroke-width=\"1\"/>",
@@ -429,7 +442,7 @@ std::string distribution_chart(const ChartText& text, const std::vector<Distribu
       // A share too narrow for its figure keeps it in the tooltip and the table.
       if (w >= 40)
         svg.text(
-            x + w / 2, middle + 4, fmt::format("{:.0f}%", shares[k]),
+            x + w / 2, middle + 4, m("chart.percent", fmt::arg("share", m.number(shares[k], 0))),
             fmt::format("font-size=\"12\" text-anchor=\"middle\" fill=\"{}\"", text_color_on(parts[k].fill).hex()));
       svg += "</g>\n";
       x += w;

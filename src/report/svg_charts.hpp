@@ -1,12 +1,15 @@
 // The charts of the HTML report, drawn as inline SVG from plain figures. Every text passed
 // in is raw (a chart escapes it); every chart has role="img", a <title> and a <desc>, so
 // that it has an accessible name; the figures themselves are in the table the page puts
-// next to each chart.
+// next to each chart. The charts' own words (legends, "no score") come from `m`, in
+// the report's language.
 #pragma once
 
 #include <optional>
 #include <string>
 #include <vector>
+
+#include "centric/messages.hpp"
 
 namespace centric {
 
@@ -37,7 +40,7 @@ struct RadarSeries {
 // A radar of up to three series over three or more axes, with rings at the levels'
 // minimums. With fewer than three axes, a radar has no area: draw a bar chart instead.
 std::string radar_chart(const ChartText& text, const std::vector<std::string>& axes, const LevelScale& scale,
-                        const std::vector<RadarSeries>& series);
+                        const std::vector<RadarSeries>& series, const Messages& m);
 
 struct BarRow {
   std::string label;
@@ -47,7 +50,7 @@ struct BarRow {
 
 // Horizontal bars from 0 to 100, one per row, with a marker per row for `reference_name`.
 std::string bar_chart(const ChartText& text, const std::vector<BarRow>& rows, const std::string& reference_name,
-                      const LevelScale& scale);
+                      const LevelScale& scale, const Messages& m);
 
 struct HeatmapRow {
   std::string label;
@@ -59,7 +62,7 @@ struct HeatmapRow {
 // and a legend of the levels (`level_names[i]` is level i + 1).
 std::string heatmap_chart(const ChartText& text, const std::vector<std::string>& columns,
                           const std::vector<HeatmapRow>& rows, const LevelScale& scale,
-                          const std::vector<std::string>& level_names);
+                          const std::vector<std::string>& level_names, const Messages& m);
 
 // Shares of the answers, in %.
 struct AnswerShares {
@@ -74,6 +77,6 @@ struct DistributionRow {
 };
 
 // One bar per row split into unfavourable, neutral and favourable shares.
-std::string distribution_chart(const ChartText& text, const std::vector<DistributionRow>& rows);
+std::string distribution_chart(const ChartText& text, const std::vector<DistributionRow>& rows, const Messages& m);
 
 }  // namespace centric

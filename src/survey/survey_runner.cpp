@@ -88,7 +88,12 @@ class ScreenGuard {
 class Survey {
  public:
   Survey(const Questionnaire& q, const SurveySettings& s)
-      : q_(q), s_(s), input_(0), keys_(q.scale), tty_(input_.is_terminal()) {}
+      : q_(q),
+        s_(s),
+        m_(s.messages != nullptr ? *s.messages : Messages::built_in(s.language)),
+        input_(0),
+        keys_(q.scale),
+        tty_(input_.is_terminal()) {}
 
   SurveyEnd run() {
     term::install_signal_handlers();
@@ -120,7 +125,7 @@ class Survey {
     }
     // Refused before the first question, not after the first answer could not be saved.
     if (!writable(path_)) return SurveyEnd::refused;
-    SurveySession session(q_, std::move(answers));
+    SurveySession session(q_, std::move(answers), m_);
     return ask_questions(session);
   }
 
@@ -177,7 +182,7 @@ class Survey {
 
   // Stopped before the first question: nothing is written.
   std::optional<SurveyEnd> stopped(Status status) {
-    tell(fmt::format("centric: stopped before the first question; nothing was saved\n"));
+    tell(fmt::format("centric: {}\n", m_("survey.stopped_before_first_question")));
     return status == Status::closed && !tty_ ? SurveyEnd::quit : SurveyEnd::interrupted;
   }
 
@@ -205,15 +210,15 @@ class Survey {
 
   Status ask_department(std::string& department) {
     const std::string& language = s_.language;
-    say("\nWhich department do you work in?\n");
+    say(fmt::format("\n{}\n", m_("survey.department.question")));
     const std::size_t other = q_.departments.size() + 1;
     for (std::size_t i = 0; i < q_.departments.size(); ++i) {
       const auto& d = q_.departments[i];
       say(fmt::format("  {:>2}  {}\n", i + 1, d.name.empty() ? d.id : q_.text(d.name, language)));
     }
-    say(fmt::format("  {:>2}  Other (type its name)\n", other));
+    say(fmt::format("  {:>2}  {}\n", other, m_("survey.department.other")));
     for (;;) {
-      say("Department (number, then Enter): ");
+      say(m_("survey.department.prompt") + " ");
       std::string text;
       if (const Status status = read_line(text); status != Status::ok) return status;
       text = trim(text);
@@ -228,10 +233,10 @@ class Survey {
       }
       if (number == other) {
         for (;;) {
-          say("Department name: ");
+          say(m_("survey.department.name_prompt") + " ");
           if (const Status status = read_line(text); status != Status::ok) return status;
           if (!is_valid_utf8(text)) {
-            say("Please type the name as UTF-8 text.\n");
+            say(m_("survey.department.name_not_utf8") + "\n");
             continue;
           }
           if (!trim(text).empty()) break;
@@ -243,16 +248,25 @@ class Survey {
         department = text;
         return Status::ok;
       }
-      say(fmt::format("Please type a number from 1 to {}.\n", other));
+      say(m_("survey.department.number_out_of_range", fmt::arg("first", 1), fmt::arg("last", other)) + "\n");
     }
   }
 
   Status ask_role(Role& role) {
-    say("\nYour role:  1 (l) leader - you lead a team or a department   2 (e) employee\n");
+    // The keys and the words typed are the same in every language (survey.md); only what
+    // describes them is translated.
+    const int leader_digit = 1;
+    const int employee_digit = 2;
+    const auto leader_number = fmt::arg("leader_number", leader_digit);
+    const auto employee_number = fmt::arg("employee_number", employee_digit);
+    const auto leader_letter = fmt::arg("leader_letter", "l");
+    const auto employee_letter = fmt::arg("employee_letter", "e");
+    say(fmt::format("\n{}\n",
+                    m_("survey.role.question", leader_number, leader_letter, employee_number, employee_letter)));
     for (;;) {
       std::string text;
       if (tty_) {
-        say("Role (l/e): ");
+        say(m_("survey.role.prompt_keys", leader_letter, employee_letter) + " ");
         Status status;
         while ((status = input_.key(text)) == Status::resized) {
         }
@@ -260,7 +274,8 @@ class Survey {
         if (text == "\x03") return Status::stop;  // Ctrl-C in raw mode arrives as a byte
         say("\n");
       } else {
-        say("Role (leader/employee): ");
+        say(m_("survey.role.prompt_words", fmt::arg("leader_word", "leader"), fmt::arg("employee_word", "employee")) +
+            " ");
         if (const Status status = read_line(text); status != Status::ok) return status;
         text = trim(text);
       }
@@ -272,7 +287,7 @@ class Survey {
         role = Role::employee;
         return Status::ok;
       }
-      say("Please answer l (leader) or e (employee).\n");
+      say(m_("survey.role.invalid", leader_letter, employee_letter) + "\n");
     }
   }
 
@@ -290,7 +305,11 @@ class Survey {
     if (s_.resume.empty()) {
       preface = intro();
     } else {
-      preface = fmt::format("{} of {} answered\n", session.given_count(), total);
+      // The count that picks the plural form is the total: the noun, where a language has
+      // one ("5 of 36 questions"), follows it.
+      preface = m_.plural("survey.resumed.answered_of_total", static_cast<long long>(total),
+                          fmt::arg("answered", session.given_count()), fmt::arg("total", total)) +
+                "\n";
     }
     if (!tty_) {
       for (const auto& line : wrap(preface, 80)) say(line + "\n");
@@ -334,20 +353,23 @@ class Survey {
   std::string intro() const {
     std::string text = fmt::format("{}\n", q_.text(q_.title, s_.language));
     if (!q_.intro.empty()) text += q_.text(q_.intro, s_.language) + "\n";
-    text += fmt::format("Your answers are saved to {} after every question.\n\n", printable(path_));
+    text += m_("survey.intro.saved_after_every_question", fmt::arg("file", printable(path_))) + "\n\n";
     return text;
   }
 
   std::string keys_line() const {
     const Scale& scale = q_.scale;
     const bool typed_numbers = scale.min < 0 || scale.max > 9;
-    std::string keys = typed_numbers ? fmt::format("{}-{} then Enter: answer", scale.min, scale.max)
-                                     : fmt::format("{}-{}: answer", scale.min, scale.max);
-    if (scale.not_applicable) keys += " \u00b7 n: not applicable";
-    if (tty_)
-      keys += " \u00b7 b/\u2190: back \u00b7 s/\u2192: skip \u00b7 ?: help \u00b7 q: save and quit";
-    else
-      keys += " \u00b7 b: back \u00b7 s: skip \u00b7 ?: help \u00b7 q: save and quit";
+    // The keys are the same in every language (survey.md); the catalogue words what they do.
+    const auto first = fmt::arg("first", scale.min);
+    const auto last = fmt::arg("last", scale.max);
+    std::string keys = m_(typed_numbers ? "survey.keys.answer_typed" : "survey.keys.answer", first, last);
+    const std::string separator = " \u00b7 ";
+    if (scale.not_applicable) keys += separator + m_("survey.keys.not_applicable", fmt::arg("key", "n"));
+    keys += separator + m_("survey.keys.back", fmt::arg("key", tty_ ? "b/\u2190" : "b"));
+    keys += separator + m_("survey.keys.skip", fmt::arg("key", tty_ ? "s/\u2192" : "s"));
+    keys += separator + m_("survey.keys.help", fmt::arg("key", "?"));
+    keys += separator + m_("survey.keys.save_and_quit", fmt::arg("key", "q"));
     return keys;
   }
 
@@ -372,16 +394,17 @@ class Survey {
       const auto label = scale.labels.find(v);
       out += fmt::format("  {:>3}  {}\n", v, label == scale.labels.end() ? "" : q_.text(label->second, s_.language));
     }
-    if (scale.not_applicable) out += "    n  not applicable\n";
+    if (scale.not_applicable) out += fmt::format("    n  {}\n", m_("survey.scale.not_applicable"));
     const AnswerValue& current = session.current_answer();
     if (current.answered())
-      out += fmt::format("\nYour answer: {} (Enter keeps it)\n", current.value);
+      out += fmt::format("\n{}\n", m_("survey.answer.yours", fmt::arg("answer", current.value)));
     else if (current.kind == AnswerValue::Kind::not_applicable)
-      out += "\nYour answer: n/a (Enter keeps it)\n";
+      out += fmt::format("\n{}\n",
+                         m_("survey.answer.yours", fmt::arg("answer", m_("survey.answer.not_applicable_short"))));
     if (show_help) {
       const auto& help = session.question().help;
       out += "\n";
-      for (const auto& line : wrap(help.empty() ? "No help for this question." : q_.text(help, s_.language), width))
+      for (const auto& line : wrap(help.empty() ? m_("survey.help.none") : q_.text(help, s_.language), width))
         out += line + "\n";
     }
     if (!session.message().empty()) out += "\n" + session.message() + "\n";
@@ -431,8 +454,11 @@ class Survey {
   }
 
   void saved_line(const SurveySession& session) {
-    tell(fmt::format("Saved {} of {} answers to {} \u2014 resume with: {}\n", session.given_count(), session.total(),
-                     printable(path_), resume_command(path_)));
+    // The plural form follows the total, as in the note of a resumed survey.
+    tell(m_.plural("survey.saved.resume_with", static_cast<long long>(session.total()),
+                   fmt::arg("answered", session.given_count()), fmt::arg("total", session.total()),
+                   fmt::arg("file", printable(path_)), fmt::arg("command", resume_command(path_))) +
+         "\n");
   }
 
   SurveyEnd stop(SurveySession& session, Status status) {
@@ -455,12 +481,13 @@ class Survey {
     const Assessment assessment = assess(tally, {1, 3});
     const int width = tty_ ? terminal_width(1) : 80;
     say(render_personal_result(q_, assessment, s_.language, {s_.color, width}));
-    say(fmt::format("\nThank you. Your answers are saved in {}.\n", printable(path_)));
+    say(fmt::format("\n{}\n", m_("survey.finished.thank_you", fmt::arg("file", printable(path_)))));
     return SurveyEnd::completed;
   }
 
   const Questionnaire& q_;
   const SurveySettings& s_;
+  const Messages& m_;
   term::Input input_;
   KeyInterpreter keys_;
   bool tty_;

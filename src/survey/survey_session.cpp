@@ -4,8 +4,8 @@
 
 namespace centric {
 
-SurveySession::SurveySession(const Questionnaire& q, AnswerSet answers)
-    : questionnaire_(q), answers_(std::move(answers)) {
+SurveySession::SurveySession(const Questionnaire& q, AnswerSet answers, const Messages& messages)
+    : questionnaire_(q), messages_(messages), answers_(std::move(answers)) {
   for (const auto& d : q.dimensions)
     for (const auto& question : d.questions) questions_.push_back({&d, &question});
   answers_.answers.resize(questions_.size());
@@ -43,14 +43,14 @@ SurveySession::Step SurveySession::press(const Key& key) {
   switch (key.kind) {
     case Key::Kind::value:
       if (key.value < scale.min || key.value > scale.max) {
-        message_ = fmt::format("Answer with {} to {}.", scale.min, scale.max);
+        message_ = messages_("survey.invalid.out_of_range", fmt::arg("min", scale.min), fmt::arg("max", scale.max));
         return {Outcome::stayed, false};
       }
       answer = AnswerValue::of(key.value);
       break;
     case Key::Kind::not_applicable:
       if (!scale.not_applicable) {
-        message_ = "This questionnaire has no \"not applicable\" answer.";
+        message_ = messages_("survey.invalid.no_not_applicable");
         return {Outcome::stayed, false};
       }
       answer = AnswerValue::na();
@@ -60,7 +60,7 @@ SurveySession::Step SurveySession::press(const Key& key) {
       break;  // an earlier answer is kept; an unanswered question stays unanswered
     case Key::Kind::back:
       if (current_ == 0) {
-        message_ = "This is the first question.";
+        message_ = messages_("survey.invalid.first_question");
         return {Outcome::stayed, false};
       }
       --current_;
@@ -71,7 +71,8 @@ SurveySession::Step SurveySession::press(const Key& key) {
     case Key::Kind::interrupt:
       return {Outcome::quit, true};
     case Key::Kind::invalid:
-      message_ = key.text.empty() ? "Unknown key." : fmt::format("Unknown key: {}", key.text);
+      message_ = key.text.empty() ? messages_("survey.invalid.unknown_key")
+                                  : messages_("survey.invalid.unknown_key_typed", fmt::arg("key", key.text));
       return {Outcome::stayed, false};
   }
   forward();

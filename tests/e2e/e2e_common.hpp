@@ -127,7 +127,10 @@ inline ProcessResult run_centric_on_terminal(const std::vector<std::string>& arg
   for (char** e = environ; *e != nullptr; ++e) {
     const std::string entry(*e);
     const std::string name = entry.substr(0, entry.find('='));
-    if (name == "NO_COLOR" || name == "COLUMNS" || name == "TERM" || env.count(name) != 0) continue;
+    // The locale picks the survey's language: tests speak English unless they set one.
+    if (name == "NO_COLOR" || name == "COLUMNS" || name == "TERM" || name == "LC_ALL" || name == "LC_MESSAGES" ||
+        name == "LANG" || env.count(name) != 0)
+      continue;
     env_strings.push_back(entry);
   }
   if (env.count("TERM") == 0) env_strings.push_back("TERM=xterm-256color");

@@ -7,6 +7,7 @@
 #include <catch2/catch.hpp>
 #include <cmath>
 #include <ctime>
+#include <filesystem>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <regex>
@@ -892,4 +893,198 @@ TEST_CASE("survey piped: letters are taken in either case, as on a terminal", "[
   CHECK(f["answers"][ids[0]] == 4);
   CHECK(f["answers"][ids[1]] == "na");
   CHECK(f["answers"].size() == 2);
+}
+
+// ---------------------------------------------------------------------------------------
+// The survey in the respondent's language: its words from the catalogue, its keys the same
+
+namespace {
+
+// The CLDR plural category of `n` ("one", "few", "many", "other"), written out here rather
+// than taken from the program, so that the program's rules are checked too.
+std::string plural_category(const std::string& language, long long n) {
+  const long long last = n % 10;
+  const long long last_two = n % 100;
+  const bool few = last >= 2 && last <= 4 && !(last_two >= 12 && last_two <= 14);
+  if (language == "pl") return n == 1 ? "one" : few ? "few" : "many";
+  if (language == "ru") return last == 1 && last_two != 11 ? "one" : few ? "few" : "many";
+  return n == 1 ? "one" : "other";
+}
+
+// The text of `key` in messages/LANGUAGE/FILE.json, in the plural form `category` ("" for a
+// text without forms); the English text where the language's catalogue lacks it, as the
+// program falls back.
+std::string catalogue_text(const std::string& language, const std::string& key, const std::string& category = "",
+                           const std::string& file = "survey") {
+  for (const std::string& l : {language, std::string("en")}) {
+    const std::string path = source_path("messages/" + l + "/" + file + ".json");
+    if (!std::filesystem::exists(path)) continue;
+    const json doc = json::parse(read_text_file(path));
+    if (!doc["messages"].contains(key)) continue;
+    const json& text = doc["messages"][key];
+    if (text.is_string()) return text.get<std::string>();
+    const std::string wanted = l == language ? category : category == "one" ? "one" : "other";
+    for (const std::string& form : {wanted, std::string("other"), std::string("many")})
+      if (text.contains(form)) return text[form].get<std::string>();
+  }
+  FAIL("no catalogue has " << key);
+  return {};
+}
+
+template <typename... Args>
+std::string said(const std::string& language, const std::string& key, const Args&... args) {
+  return fmt::format(fmt::runtime(catalogue_text(language, key)), args...);
+}
+
+template <typename... Args>
+std::string said_plural(const std::string& language, const std::string& key, long long n, const Args&... args) {
+  return fmt::format(fmt::runtime(catalogue_text(language, key, plural_category(language, n))), fmt::arg("n", n),
+                     args...);
+}
+
+// Words separated by single spaces, whatever the whitespace was: the survey wraps its text.
+std::string normalized(const std::string& text) {
+  std::string out;
+  bool space = false;
+  for (char c : text) {
+    if (c == ' ' || c == '\n' || c == '\t') {
+      space = !out.empty();
+      continue;
+    }
+    if (space) out += ' ';
+    space = false;
+    out += c;
+  }
+  return out;
+}
+
+bool shows(const std::string& output, const std::string& text) {
+  return contains(normalized(output), normalized(text));
+}
+
+std::string in_language(const json& localized, const std::string& language) {
+  if (localized.is_string()) return localized.get<std::string>();
+  return (localized.contains(language) ? localized.at(language) : localized.at("en")).get<std::string>();
+}
+
+// A score as the survey shows it: one decimal, the language's decimal separator.
+std::string shown_score(const std::string& language, double score) {
+  std::string text = fmt::format("{:.1f}", score);
+  text.replace(text.find('.'), 1, catalogue_text(language, "number.decimal_separator", "", "common"));
+  return text;
+}
+
+}  // namespace
+
+TEST_CASE("survey piped: prompts, keys, messages and the Saved line come from the language's catalogue",
+          "[survey][piped][languages]") {
+  const std::string language = GENERATE(as<std::string>{}, "en", "pl", "ru", "hu");
+  INFO("language " << language);
+  TempDir dir;
+  // A role typed wrong, an answer off the scale, b on the first question, an answer, b back
+  // to it, q: the keys and the words typed are the same in every language.
+  const auto r = survey_in(dir, {"--lang", language, "--output", "a.json"},
+                           {department_number("sales"), "x", "e", "9", "b", "4", "b", "q"});
+  INFO("stdout:\n" << r.out << "\nstderr:\n" << r.err);
+  REQUIRE(r.exit_code == 0);
+  const json a = read_json(dir.file("a.json"));
+  CHECK(a["respondent"]["department"] == "sales");
+  CHECK(a["respondent"]["role"] == "employee");
+  CHECK(a["answers"] == expected_answers({"4"}));
+
+  const auto l = language;
+  CHECK(shows(r.out, in_language(printed_questionnaire()["title"], l)));
+  CHECK(shows(r.out, said(l, "survey.department.question")));
+  CHECK(shows(r.out, said(l, "survey.department.other")));
+  CHECK(shows(r.out, said(l, "survey.department.prompt")));
+  CHECK(shows(r.out, said(l, "survey.role.question", fmt::arg("leader_number", 1), fmt::arg("leader_letter", "l"),
+                          fmt::arg("employee_number", 2), fmt::arg("employee_letter", "e"))));
+  CHECK(shows(r.out, said(l, "survey.role.prompt_words", fmt::arg("leader_word", "leader"),
+                          fmt::arg("employee_word", "employee"))));
+  CHECK(shows(r.out, said(l, "survey.role.invalid", fmt::arg("leader_letter", "l"), fmt::arg("employee_letter", "e"))));
+  CHECK(shows(r.out, said(l, "survey.intro.saved_after_every_question", fmt::arg("file", "a.json"))));
+  CHECK(shows(r.out, said(l, "survey.keys.answer", fmt::arg("first", 1), fmt::arg("last", 5))));
+  CHECK(shows(r.out, said(l, "survey.keys.not_applicable", fmt::arg("key", "n"))));
+  CHECK(shows(r.out, said(l, "survey.keys.back", fmt::arg("key", "b"))));
+  CHECK(shows(r.out, said(l, "survey.keys.skip", fmt::arg("key", "s"))));
+  CHECK(shows(r.out, said(l, "survey.keys.help", fmt::arg("key", "?"))));
+  CHECK(shows(r.out, said(l, "survey.keys.save_and_quit", fmt::arg("key", "q"))));
+  CHECK(shows(r.out, "n " + said(l, "survey.scale.not_applicable")));
+  CHECK(shows(r.out, said(l, "survey.invalid.out_of_range", fmt::arg("min", 1), fmt::arg("max", 5))));
+  CHECK(shows(r.out, said(l, "survey.invalid.first_question")));
+  CHECK(shows(r.out, said(l, "survey.answer.yours", fmt::arg("answer", 4))));
+  // The count that picks the form is the total: the noun, where there is one, follows it.
+  const auto total = static_cast<long long>(question_count());
+  CHECK(has_line_starting_with(
+      r.err, said_plural(l, "survey.saved.resume_with", total, fmt::arg("answered", 1), fmt::arg("total", total),
+                         fmt::arg("file", "a.json"), fmt::arg("command", "centric survey --resume a.json"))));
+}
+
+TEST_CASE("survey piped: the resume note and the result come from the language's catalogue",
+          "[survey][piped][languages]") {
+  const std::string language = GENERATE(as<std::string>{}, "en", "pl", "ru", "hu");
+  INFO("language " << language);
+  const auto l = language;
+  TempDir dir;
+  auto r = survey_in(dir, {"--department", "sales", "--role", "leader", "--output", "a.json"}, {"na", "q"});
+  REQUIRE(r.exit_code == 0);
+  // Low answers, so that the result has recommendations.
+  r = survey_in(dir, {"--lang", language, "--resume", "a.json"}, std::vector<std::string>(question_count(), "2"));
+  INFO("stdout:\n" << r.out << "\nstderr:\n" << r.err);
+  REQUIRE(r.exit_code == 0);
+  const auto total = static_cast<long long>(question_count());
+  CHECK(has_line_starting_with(r.out, said_plural(l, "survey.resumed.answered_of_total", total, fmt::arg("answered", 1),
+                                                  fmt::arg("total", total))));
+  CHECK(shows(r.out, said(l, "result.heading.your_result")));
+  CHECK(shows(r.out, said(l, "result.heading.work_on_first")));
+  CHECK(shows(r.out, said(l, "survey.finished.thank_you", fmt::arg("file", "a.json"))));
+
+  const auto assessed = run_centric({"assess", dir.file("a.json"), "--format", "json"});
+  REQUIRE(assessed.exit_code == 0);
+  const json report = parse_report(assessed.out);
+  const json& levels = printed_questionnaire()["levels"];
+  const auto level_label = [&](const json& scored) {
+    const int number = scored["level"].get<int>();
+    for (const auto& level : levels)
+      if (level["level"] == number)
+        return fmt::format(fmt::runtime(catalogue_text(l, "level.label", "", "common")), fmt::arg("number", number),
+                           fmt::arg("name", in_language(level["name"], l)));
+    FAIL("no level " << number);
+    return std::string();
+  };
+  const json& overall = report["organisation"]["overall"];
+  CHECK(has_line_starting_with(
+      r.out, said(l, "result.overall.score", fmt::arg("score", shown_score(l, overall["score"].get<double>())),
+                  fmt::arg("level", level_label(overall)))));
+  const auto shown = split_lines(r.out);
+  for (const auto& d : printed_questionnaire()["dimensions"]) {
+    const json& scored = report["organisation"]["dimensions"][d["id"].get<std::string>()];
+    INFO("dimension " << d["id"]);
+    REQUIRE(scored["score"].is_number());
+    const std::string score = shown_score(l, scored["score"].get<double>());
+    CHECK(std::any_of(shown.begin(), shown.end(), [&](const std::string& line) {
+      return starts_with(line, in_language(d["name"], l).substr(0, 10)) && contains(line, score) &&
+             contains(line, level_label(scored));
+    }));
+  }
+}
+
+TEST_CASE("survey piped: a result without scores says so in the language's words", "[survey][piped][languages]") {
+  const std::string language = GENERATE(as<std::string>{}, "en", "pl", "ru", "hu");
+  INFO("language " << language);
+  TempDir dir;
+  const auto r =
+      survey_in(dir, {"--lang", language, "--department", "sales", "--role", "employee", "--output", "a.json"},
+                std::vector<std::string>(question_count(), ""));
+  INFO("stdout:\n" << r.out);
+  REQUIRE(r.exit_code == 0);
+  CHECK(has_line_starting_with(r.out, said(language, "result.overall.no_score")));
+  const auto shown = split_lines(r.out);
+  for (const auto& d : printed_questionnaire()["dimensions"]) {
+    const std::string name = in_language(d["name"], language).substr(0, 10);
+    INFO("dimension " << name);
+    CHECK(std::any_of(shown.begin(), shown.end(), [&](const std::string& line) {
+      return starts_with(line, name) && contains(line, said(language, "result.dimension.no_score"));
+    }));
+  }
 }

@@ -5,6 +5,7 @@
 #include <signal.h>
 #include <termios.h>
 
+#include <iterator>
 #include <regex>
 #include <thread>
 
@@ -475,12 +476,22 @@ const std::string russian =
     "склад, производство и служба поддержки вместе отвечают за своевременную доставку, правильные счета и "
     "быстрое рассмотрение жалоб, а руководство регулярно проверяет, выполняются ли обещания, данные клиентам.";
 
+// `text` in every language of the localized text `field` (a questionnaire that lists its
+// languages must have each of them everywhere).
+void set_in_every_language(json& field, const std::string& text) {
+  if (!field.is_object()) {
+    field = text;
+    return;
+  }
+  for (auto& [language, value] : field.items()) value = text;
+}
+
 std::string write_long_questionnaire(const TempDir& dir) {
   const auto printed = run_centric({"questionnaire", "--json"});
   REQUIRE(printed.exit_code == 0);
   json q = json::parse(printed.out);
-  q["dimensions"][0]["questions"][0]["text"] = {{"en", polish}};
-  q["dimensions"][0]["questions"][1]["text"] = {{"en", russian}};
+  set_in_every_language(q["dimensions"][0]["questions"][0]["text"], polish);
+  set_in_every_language(q["dimensions"][0]["questions"][1]["text"], russian);
   return dir.write("long.json", q.dump(2));
 }
 
@@ -622,6 +633,296 @@ TEST_CASE("survey pty: NO_COLOR and --no-color: no colour codes anywhere, also o
     CHECK_FALSE(contains(out, "\x1b[3"));
     CHECK_FALSE(contains(out, "\x1b[1m"));
   }
+}
+
+namespace {
+
+// ---- the survey in another language ------------------------------------------------------
+
+// The words of the program's catalogue as the program finds them: messages/LANGUAGE/FILE.json,
+// and for a key it lacks (or the whole file, while it is not written yet) messages/en/FILE.json.
+// Plural forms are not asked for here: the "other" (or "many") form stands for them.
+std::string message(const std::string& language, const std::string& file, const std::string& key) {
+  for (const std::string& l : {language, std::string("en")}) {
+    const std::string path = source_path("messages/" + l + "/" + file + ".json");
+    if (!std::filesystem::exists(path)) continue;
+    const json doc = json::parse(read_text_file(path), nullptr, false);
+    INFO(path);
+    REQUIRE_FALSE(doc.is_discarded());
+    if (!doc.contains("messages") || !doc["messages"].contains(key)) continue;
+    const json& value = doc["messages"][key];
+    return value.is_string() ? value.get<std::string>() : value.value("other", value.value("many", ""));
+  }
+  FAIL("no catalogue has " << key);
+  return {};
+}
+
+// A catalogue text with its {placeholders} filled in.
+std::string filled(std::string text, const std::map<std::string, std::string>& args) {
+  for (const auto& [name, value] : args) {
+    const std::string placeholder = "{" + name + "}";
+    for (auto at = text.find(placeholder); at != std::string::npos; at = text.find(placeholder, at + value.size()))
+      text.replace(at, placeholder.size(), value);
+  }
+  return text;
+}
+
+// A regular expression for a catalogue text: the words literally, each {placeholder} as
+// `fragments` says (any text up to the line's end for the others).
+std::string pattern_of(const std::string& text, const std::map<std::string, std::string>& fragments) {
+  std::string out;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == '{') {
+      const auto end = text.find('}', i);
+      if (end != std::string::npos) {
+        const auto fragment = fragments.find(text.substr(i + 1, end - i - 1));
+        out += fragment != fragments.end() ? fragment->second : "[^\\n]*";
+        i = end;
+        continue;
+      }
+    }
+    if (std::string("\\^$.|?*+()[]{}").find(text[i]) != std::string::npos) out += '\\';
+    out += text[i];
+  }
+  return out;
+}
+
+// How the survey is told its language.
+struct SurveyLanguage {
+  std::string code;                        // what it must pick
+  std::vector<std::string> args;           // e.g. --lang pl
+  std::map<std::string, std::string> env;  // e.g. LANG=ru_RU.UTF-8
+};
+
+// The key pressed on question k (1-based) when it is first shown: the same in every language.
+std::string key_for(std::size_t k) {
+  if (k == 3 || k == 17 || k == 30) return "n";
+  if (k == 4 || k == 12 || k == 25) return "s";
+  return std::to_string(1 + (k * 2) % 5);
+}
+
+// Where `b` is pressed: on question 6, back to 5, whose answer is then changed to 5.
+constexpr std::size_t back_from = 6;
+constexpr int changed_answer = 5;
+
+struct LocalizedRun {
+  json answers;         // the answers file written
+  json expected;        // the answers the keys gave
+  std::string overall;  // the overall score as shown, with "." for its decimal separator
+};
+
+// Takes the whole survey on a 200-column terminal with the keys above, checking on the screen
+// the catalogue's words and the questionnaire's texts in `language.code`.
+LocalizedRun take_survey(const TempDir& dir, const SurveyLanguage& language, const std::string& output) {
+  const std::string& code = language.code;
+  INFO("language " << code);
+  const json questionnaire = builtin_questionnaire();
+  const auto questions = builtin_questions();
+  const json& first_question = questionnaire["dimensions"][0]["questions"][0];
+  REQUIRE(first_question["id"] == questions[0].id);
+  const auto survey = [&](const std::string& key) { return message(code, "survey", key); };
+  const auto common = [&](const std::string& key) { return message(code, "common", key); };
+
+  PtyOptions options = options_in(dir, 200);
+  for (const auto& [name, value] : language.env) {
+    options.env[name] = value;
+    options.unset_env.erase(std::remove(options.unset_env.begin(), options.unset_env.end(), name),
+                            options.unset_env.end());
+  }
+  PtySession s(with(with({"survey"}, language.args), {"--output", output}), options);
+
+  // The department: the question, the departments' names in this language, the prompt.
+  const std::string list = strip_terminal_codes(s.expect(survey("survey.department.prompt") + " "));
+  CHECK(contains(list, survey("survey.department.question")));
+  CHECK(contains(list, "   2  " + questionnaire["departments"][1]["name"][code].get<std::string>() + "\n"));
+  CHECK(contains(list, survey("survey.department.other")));
+  s.send("2\r");
+  s.expect(filled(survey("survey.role.prompt_keys"), {{"leader_letter", "l"}, {"employee_letter", "e"}}) + " ");
+  s.send("l");
+
+  // The first screen: the introduction, the first question and the keys, all in this language.
+  const std::string first = normalized(screen(s, 1));
+  {
+    INFO("first screen: " << first);
+    CHECK(contains(first, normalized(questionnaire["title"][code].get<std::string>())));
+    CHECK(contains(first, normalized(filled(survey("survey.intro.saved_after_every_question"), {{"file", output}}))));
+    CHECK(contains(first, normalized(first_question["text"][code].get<std::string>())));
+    if (code != "en") CHECK_FALSE(contains(first, normalized(first_question["text"]["en"].get<std::string>())));
+    CHECK(contains(first, normalized("4  " + questionnaire["scale"]["labels"]["4"][code].get<std::string>())));
+    const std::vector<std::pair<std::string, std::map<std::string, std::string>>> keys = {
+        {"survey.keys.answer", {{"first", "1"}, {"last", "5"}}},
+        {"survey.keys.not_applicable", {{"key", "n"}}},
+        {"survey.keys.back", {{"key", "b/\u2190"}}},
+        {"survey.keys.skip", {{"key", "s/\u2192"}}}};
+    for (const auto& [key, args] : keys) {
+      INFO(key);
+      const std::string words = normalized(filled(survey(key), args));
+      CHECK(contains(first, words));
+      // Where this language has its own words, the English ones are not shown instead.
+      const std::string english = normalized(filled(message("en", "survey", key), args));
+      if (words != english) CHECK_FALSE(contains(first, english));
+    }
+  }
+
+  // Every question answered with keys: digits, n, s, and one b that shows the earlier answer.
+  json expected = json::object();
+  const auto record = [&](std::size_t k, const std::string& key) {
+    const std::string& id = questions[k - 1].id;
+    if (key == "n")
+      expected[id] = "na";
+    else if (key != "s")
+      expected[id] = std::stoi(key);
+  };
+  for (std::size_t k = 1; k <= total_questions; ++k) {
+    if (k > 1) screen(s, k);
+    if (k == back_from) {
+      s.send("b");
+      const std::string back = normalized(screen(s, k - 1));
+      INFO("after b: " << back);
+      CHECK(contains(back, normalized(filled(survey("survey.answer.yours"), {{"answer", key_for(k - 1)}}))));
+      REQUIRE(key_for(k - 1) != std::to_string(changed_answer));
+      s.send(std::to_string(changed_answer));
+      record(k - 1, std::to_string(changed_answer));
+      screen(s, k);
+    }
+    s.send(key_for(k));
+    record(k, key_for(k));
+  }
+
+  // The result, on the normal screen, in this language, up to the thanks.
+  const std::string thanks = filled(survey("survey.finished.thank_you"), {{"file", output}});
+  const std::string result = strip_terminal_codes(s.expect(thanks.substr(0, thanks.find('\n'))));
+  CHECK(s.wait_exit() == 0);
+  INFO("result: " << result);
+  CHECK(contains(result, survey("result.heading.your_result")));
+  const std::string separator = common("number.decimal_separator");
+  const std::regex overall_line(pattern_of(normalized(survey("result.overall.score")),
+                                           {{"score", "([0-9]+)([.,])([0-9])"}, {"level", "([^\\n]+)"}}));
+  std::smatch m;
+  // The overall line on its own, with single spaces.
+  std::string overall_text;
+  for (const auto& line : split_lines(result))
+    if (std::regex_search(normalized(line), overall_line)) overall_text = normalized(line);
+  REQUIRE_FALSE(overall_text.empty());
+  REQUIRE(std::regex_search(overall_text, m, overall_line));
+  CHECK(m[2].str() == separator);  // "60,6" where the language writes a decimal comma
+  // The level is named in this language too.
+  std::set<std::string> level_labels;
+  for (const auto& level : questionnaire["levels"])
+    level_labels.insert(normalized(filled(common("level.label"), {{"number", std::to_string(level["level"].get<int>())},
+                                                                  {"name", level["name"][code].get<std::string>()}})));
+  CHECK(level_labels.count(normalized(m[4].str())) == 1);
+  // Every score above the recommendations uses that separator, none the other one.
+  const std::string scores = result.substr(0, result.find(survey("result.heading.work_on_first")));
+  const std::string digit = "[0-9]";
+  const std::regex with_separator(digit + pattern_of(separator, {}) + digit);
+  CHECK(std::distance(std::sregex_iterator(scores.begin(), scores.end(), with_separator), std::sregex_iterator()) >=
+        1 + static_cast<std::ptrdiff_t>(dimension_names().size()));
+  if (separator != ".") CHECK_FALSE(std::regex_search(scores, std::regex("[0-9]\\.[0-9]")));
+
+  return {read_answers(dir, output), expected, m[1].str() + "." + m[3].str()};
+}
+
+// An answers file without what differs from one run to the next: the respondent's random id
+// and the times (every field named *_at).
+json without_varying(json answers) {
+  if (answers.contains("respondent")) answers["respondent"].erase("id");
+  for (auto it = answers.begin(); it != answers.end();) {
+    const std::string key = it.key();
+    if (key.size() > 3 && key.compare(key.size() - 3, 3, "_at") == 0)
+      it = answers.erase(it);
+    else
+      ++it;
+  }
+  return answers;
+}
+
+// Every string in `value`, keys included.
+void strings_in(const json& value, std::vector<std::string>& out) {
+  if (value.is_string()) out.push_back(value.get<std::string>());
+  if (value.is_object())
+    for (const auto& [key, child] : value.items()) {
+      out.push_back(key);
+      strings_in(child, out);
+    }
+  if (value.is_array())
+    for (const auto& child : value) strings_in(child, out);
+}
+
+// Every text of the questionnaire in `language`.
+void localized_texts(const json& value, const std::string& language, std::set<std::string>& out) {
+  if (value.is_object() && value.contains(language) && value[language].is_string() && value.contains("en")) {
+    out.insert(value[language].get<std::string>());
+    return;
+  }
+  if (value.is_structured())
+    for (const auto& child : value) localized_texts(child, language, out);
+}
+
+// The survey taken with the same keys in `language` and in English: the screens in that
+// language (checked by take_survey), the same answers file but for the varying fields.
+void check_against_english(const SurveyLanguage& language) {
+  TempDir dir;
+  const LocalizedRun english = take_survey(dir, {"en", {"--lang", "en"}, {}}, "answers-en.json");
+  const LocalizedRun localized = take_survey(dir, language, "answers-" + language.code + ".json");
+  const std::string& code = language.code;
+
+  // The answers the keys gave, complete, with ids: in both runs.
+  for (const LocalizedRun* run : {&english, &localized}) {
+    const json& a = run->answers;
+    INFO("answers file: " << a.dump(2));
+    CHECK(a["format"] == "centric-answers/1");
+    CHECK(a["complete"] == true);
+    CHECK(a["answers"] == run->expected);
+    CHECK(a["respondent"]["department"] == "sales");
+    CHECK(a["respondent"]["role"] == "leader");
+    CHECK(std::regex_match(a["respondent"]["id"].get<std::string>(),
+                           std::regex("[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}")));
+    REQUIRE(a.contains("submitted_at"));
+  }
+  CHECK(localized.expected == english.expected);
+  CHECK(localized.overall == english.overall);  // the same score, written the language's way
+
+  // Identical in shape: the same fields in the same order, the same ids and values. The
+  // language may be recorded, as the only difference.
+  json mine = localized.answers;
+  json theirs = english.answers;
+  if (mine.contains("language") || theirs.contains("language")) {
+    CHECK(mine.value("language", "") == code);
+    CHECK(theirs.value("language", "") == "en");
+    mine.erase("language");
+    theirs.erase("language");
+  }
+  std::vector<std::string> mine_fields, their_fields;
+  for (const auto& [key, value] : mine.items()) mine_fields.push_back(key);
+  for (const auto& [key, value] : theirs.items()) their_fields.push_back(key);
+  CHECK(mine_fields == their_fields);
+  CHECK(without_varying(mine) == without_varying(theirs));
+  CHECK(without_varying(mine).dump(2) == without_varying(theirs).dump(2));
+
+  // No translated text in the file: ids, numbers and "na" only.
+  std::set<std::string> translated;
+  localized_texts(builtin_questionnaire(), code, translated);
+  std::vector<std::string> strings;
+  strings_in(localized.answers, strings);
+  for (const auto& text : strings) {
+    INFO("in the answers file: " << text);
+    CHECK(std::all_of(text.begin(), text.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; }));
+    CHECK(translated.count(text) == 0);
+  }
+}
+
+}  // namespace
+
+TEST_CASE("survey pty: in Polish (--lang pl) the screens speak Polish and the answers file is the English one's",
+          "[survey][pty][languages]") {
+  check_against_english({"pl", {"--lang", "pl"}, {}});
+}
+
+TEST_CASE(
+    "survey pty: in Russian (LANG=ru_RU.UTF-8) the screens speak Russian and the answers file is the English one's",
+    "[survey][pty][languages]") {
+  check_against_english({"ru", {}, {{"LANG", "ru_RU.UTF-8"}}});
 }
 
 }  // namespace centric::test

@@ -3,14 +3,23 @@
 
 Run by CTest, e.g.
 
-    /usr/bin/python3 tests/schema/check_csv.py --csv /tmp/report.csv --json /tmp/report.json
+    /usr/bin/python3 tests/schema/check_csv.py --csv /tmp/report.csv --json /tmp/report.json \
+        --questionnaire /tmp/questionnaire.json
 
 An independent reader of formats.md section 4b: the CSV is read with Python's csv
 module (utf-8-sig, so the leading byte-order mark is allowed), every record must end
 in CRLF, the header must be exactly the specified columns, and every row must carry
 the numbers, levels and names the JSON report has (numbers within 1e-9; absent values
-are empty cells). Each failure is printed; the last line is "N rows checked, M
-failures". The exit status is 1 when anything failed, else 0.
+are empty cells). The names are in the report's language ("language" in the JSON
+report): dimension_name is the questionnaire's name of the dimension (given with
+--questionnaire, as `centric questionnaire --json` prints it) on every dimension row,
+and the JSON report's dimension_name too; level_name is the questionnaire's name of
+the level. The words from the message catalogue (the organisation's and the roles'
+group_name, the overall rows' dimension_name) must be "Organisation", "Leaders",
+"Employees" and "Overall" in English and are only required to be non-empty in other
+languages. A suppressed department's row has only group_kind, group_id and n. Each
+failure is printed; the last line is "N rows checked, M failures". The exit status is
+1 when anything failed, else 0.
 
 Standard library only.
 """
@@ -25,9 +34,12 @@ import sys
 HEADER = [
     "group_kind", "group_id", "group_name", "n", "dimension", "score", "level",
     "level_name", "sd", "ci95_low", "ci95_high", "alpha", "favorable", "neutral",
-    "unfavorable",
+    "unfavorable", "dimension_name",
 ]
 STATS = ["sd", "ci95_low", "ci95_high", "alpha", "favorable", "neutral", "unfavorable"]
+# The message catalogue's English words; None: any non-empty text (another language).
+ENGLISH_WORDS = {"organisation": "Organisation", "leaders": "Leaders", "employees": "Employees",
+                 "overall": "Overall"}
 
 
 class Checker:
@@ -58,19 +70,44 @@ class Checker:
         if cell != expected:
             self.fail(where, f"expected {expected!r}, got {cell!r}")
 
+    def word(self, where, cell, expected):
+        """`expected`, or any non-empty text when it is None."""
+        if expected is None:
+            if cell == "":
+                self.fail(where, "expected a non-empty cell")
+        else:
+            self.equal(where, cell, expected)
 
-def expected_groups(report):
-    """(group_kind, group_id, group_name, group) in the order the CSV has them."""
-    yield "organisation", "organisation", "Organisation", report["organisation"]
+
+class Names:
+    """The names the CSV must have in the report's language."""
+
+    def __init__(self, questionnaire, language):
+        def name(entry):
+            return entry["name"].get(language, entry["name"][questionnaire.get("default_language", "en")])
+
+        words = ENGLISH_WORDS if language == "en" else {}
+        self.organisation = words.get("organisation")
+        self.leaders = words.get("leaders")
+        self.employees = words.get("employees")
+        self.overall = words.get("overall")
+        self.dimensions = {d["id"]: name(d) for d in questionnaire["dimensions"]}
+        self.levels = {str(lv["level"]): name(lv) for lv in questionnaire["levels"]}
+
+
+def expected_groups(report, names):
+    """(group_kind, group_id, group_name, group) in the order the CSV has them; a None
+    group_name: any non-empty text."""
+    yield "organisation", "organisation", names.organisation, report["organisation"]
     for d in report["departments"]:
         yield "department", d["id"], d.get("name", ""), d
     roles = report.get("roles")
     if roles is not None:
-        yield "role", "leaders", "Leaders", roles["leaders"]
-        yield "role", "employees", "Employees", roles["employees"]
+        yield "role", "leaders", names.leaders, roles["leaders"]
+        yield "role", "employees", names.employees, roles["employees"]
 
 
-def check(csv_bytes, report, dimension_ids):
+def check(csv_bytes, report, dimension_ids, names):
     c = Checker()
     if not csv_bytes.endswith(b"\r\n"):
         c.fail("file", "does not end in CRLF")
@@ -79,7 +116,7 @@ def check(csv_bytes, report, dimension_ids):
         c.fail("file", "has a line ending that is not CRLF")
     text = csv_bytes.decode("utf-8-sig")
     rows = list(csv.reader(io.StringIO(text, newline=""), strict=True))
-    if not rows or rows[0][: len(HEADER)] != HEADER:
+    if not rows or rows[0] != HEADER:
         c.fail("header", f"expected {','.join(HEADER)}, got {rows[0] if rows else None}")
         return c, 0
     body = [dict(zip(HEADER, r)) for r in rows[1:]]
@@ -88,7 +125,7 @@ def check(csv_bytes, report, dimension_ids):
             c.fail(f"line {i}", f"{len(r)} cells, the header has {len(rows[0])}")
 
     at = 0
-    for kind, gid, name, group in expected_groups(report):
+    for kind, gid, name, group in expected_groups(report, names):
         if group.get("suppressed", False):
             where = f"{kind} {gid} (suppressed)"
             if at >= len(body):
@@ -110,17 +147,22 @@ def check(csv_bytes, report, dimension_ids):
             at += 1
             c.equal(f"{where} group_kind", row["group_kind"], kind)
             c.equal(f"{where} group_id", row["group_id"], gid)
-            c.equal(f"{where} group_name", row["group_name"], name)
+            c.word(f"{where} group_name", row["group_name"], name)
             c.equal(f"{where} n", row["n"], str(group["n"]))
             c.equal(f"{where} dimension", row["dimension"], dim)
             if dim == "overall":
+                c.word(f"{where} dimension_name", row["dimension_name"], names.overall)
                 o = group["overall"]
                 c.number(f"{where} score", row["score"], o["score"])
                 c.equal(f"{where} level", row["level"], "" if o["level"] is None else str(o["level"]))
                 c.equal(f"{where} level_name", row["level_name"], o["level_name"] or "")
+                if o["level"] is not None:
+                    c.equal(f"{where} level_name", row["level_name"], names.levels[str(o["level"])])
                 for h in STATS:
                     c.equal(f"{where} {h}", row[h], "")
                 continue
+            # Named on its row even when the group has no score in it.
+            c.equal(f"{where} dimension_name", row["dimension_name"], names.dimensions[dim])
             d = group["dimensions"][dim]
             if d is None:
                 for h in ["score", "level", "level_name"] + STATS:
@@ -129,6 +171,8 @@ def check(csv_bytes, report, dimension_ids):
             c.number(f"{where} score", row["score"], d["score"])
             c.equal(f"{where} level", row["level"], str(d["level"]))
             c.equal(f"{where} level_name", row["level_name"], d["level_name"])
+            c.equal(f"{where} level_name", row["level_name"], names.levels[str(d["level"])])
+            c.equal(f"{where} dimension_name (as in the JSON report)", row["dimension_name"], d.get("dimension_name"))
             c.number(f"{where} sd", row["sd"], d["sd"])
             ci = d["ci95"]
             c.number(f"{where} ci95_low", row["ci95_low"], None if ci is None else ci[0])
@@ -144,7 +188,11 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--csv", required=True, nargs="+", help="CSV reports")
     parser.add_argument("--json", required=True, nargs="+", help="the JSON reports of the same inputs, in order")
+    parser.add_argument("--questionnaire", required=True,
+                        help="the questionnaire of the reports, as `centric questionnaire --json` prints it")
     args = parser.parse_args()
+    with open(args.questionnaire, encoding="utf-8") as f:
+        questionnaire = json.load(f)
     if len(args.csv) != len(args.json):
         parser.error("give as many --json files as --csv files")
     failures = 0
@@ -158,8 +206,9 @@ def main():
             data = f.read()
         if not data.startswith(b"\xef\xbb\xbf"):
             print(f"note {csv_path}: no byte-order mark")
-        c, rows = check(data, report, dimension_ids)
-        print(f"{csv_path}: {rows} rows, {c.failures} failures")
+        language = report.get("language", "en")
+        c, rows = check(data, report, dimension_ids, Names(questionnaire, language))
+        print(f"{csv_path} ({language}): {rows} rows, {c.failures} failures")
         failures += c.failures
         checked += rows
     print(f"{checked} rows checked, {failures} failures")

@@ -1,8 +1,11 @@
-# Writes CSV and JSON reports of the examples with the real binary, then checks with an
-# independent reader (Python's csv module) that both say the same thing.
-foreach(variant default min1)
+# Writes CSV and JSON reports of the examples with the real binary (by default, with
+# --min-group 1 and in Hungarian), then checks with an independent reader (Python's csv
+# module) that both say the same thing, with the names the questionnaire has.
+foreach(variant default min1 hu)
   if(variant STREQUAL "min1")
     set(extra --min-group 1)
+  elseif(variant STREQUAL "hu")
+    set(extra --lang hu)
   else()
     set(extra "")
   endif()
@@ -15,9 +18,17 @@ foreach(variant default min1)
     endif()
   endforeach()
 endforeach()
+execute_process(COMMAND ${CENTRIC} questionnaire --json OUTPUT_FILE ${WORK_DIR}/csv-check-questionnaire.json
+                RESULT_VARIABLE questionnaire_result)
+if(NOT questionnaire_result EQUAL 0)
+  message(FATAL_ERROR "centric questionnaire --json failed with ${questionnaire_result}")
+endif()
 execute_process(COMMAND ${PYTHON} ${SOURCE_DIR}/tests/schema/check_csv.py
                         --csv ${WORK_DIR}/csv-check-default.csv ${WORK_DIR}/csv-check-min1.csv
+                              ${WORK_DIR}/csv-check-hu.csv
                         --json ${WORK_DIR}/csv-check-default.json ${WORK_DIR}/csv-check-min1.json
+                               ${WORK_DIR}/csv-check-hu.json
+                        --questionnaire ${WORK_DIR}/csv-check-questionnaire.json
                 RESULT_VARIABLE check_result)
 if(NOT check_result EQUAL 0)
   message(FATAL_ERROR "csv check failed")

@@ -1,5 +1,6 @@
 // The CSV report (formats.md §4b) of a small assessment built in code: the header, RFC 4180
-// quoting, names kept byte for byte, suppressed departments and role rows.
+// quoting, names kept byte for byte, the dimension names, suppressed departments, role rows
+// and a report in another language.
 #include <catch2/catch.hpp>
 
 #include <cstdlib>
@@ -19,7 +20,9 @@ using centric::test::parse_csv;
 
 const std::string header =
     "group_kind,group_id,group_name,n,dimension,score,level,level_name,sd,ci95_low,ci95_high,alpha,favorable,"
-    "neutral,unfavorable";
+    "neutral,unfavorable,dimension_name";
+constexpr std::size_t columns = 16;
+constexpr std::size_t dimension_name = 15;
 const std::string odd_id = "sales, \"north\"\nteam";
 const std::string cyrillic_name = "Отдел продаж";  // UTF-8 bytes, kept as they are
 
@@ -29,8 +32,21 @@ LocalizedText en(const std::string& s) {
   return t;
 }
 
-// Scale 1..5 with N/A; dimensions "a" and "b" with two questions each; five levels from
-// 0, 20, 40, 60, 80, the third one named with a comma and quotes.
+LocalizedText en_pl(const std::string& english, const std::string& polish) {
+  LocalizedText t = en(english);
+  t.by_language["pl"] = polish;
+  return t;
+}
+
+// The dimensions' names: the second one with a comma and quotes, so that it is quoted.
+const std::string name_a = "Customer focus";
+const std::string name_b = "Voice, \"of\" the customer";
+const std::string name_a_pl = "Orientacja na klienta";
+const std::string name_b_pl = "Głos klienta";
+
+// Scale 1..5 with N/A; dimensions "a" and "b" with two questions each (names in English
+// and Polish); five levels from 0, 20, 40, 60, 80, the third one named with a comma and
+// quotes (and in Polish too).
 Questionnaire sample() {
   Questionnaire q;
   q.id = "t";
@@ -38,11 +54,15 @@ Questionnaire sample() {
   q.scale = {1, 5, {}, true};
   for (int i = 0; i < 5; ++i) q.levels.push_back({i + 1, 20.0 * i, en("L" + std::to_string(i + 1)), {}});
   q.levels[2].name = en("Developing, \"mostly\"");
+  for (auto& level : q.levels) level.name.by_language["pl"] = "Poziom " + std::to_string(level.number);
+  q.languages = {"en", "pl"};
   Dimension a;
   a.id = "a";
+  a.name = en_pl(name_a, name_a_pl);
   a.questions = {{"a1", en("x"), {}, 1, false}, {"a2", en("x"), {}, 1, false}};
   Dimension b;
   b.id = "b";
+  b.name = en_pl(name_b, name_b_pl);
   b.questions = {{"b1", en("x"), {}, 1, false}, {"b2", en("x"), {}, 1, false}};
   for (int level = 1; level <= 5; ++level) {
     a.recommendations.push_back({{level}, en("a at " + std::to_string(level))});
@@ -67,15 +87,15 @@ struct Rendered {
   std::vector<Row> rows;  // without the header
 };
 
-Rendered render(const Assessment& a, const Questionnaire& q) {
+Rendered render(const Assessment& a, const Questionnaire& q, const std::string& language = "en") {
   const InputSummary inputs{};
-  const Report report{q, a, inputs, "en", {}};
+  const Report report{q, a, inputs, language, {}};
   Rendered r;
   r.text = render_csv(report);
   REQUIRE(r.text.rfind("\xEF\xBB\xBF", 0) == 0);
   auto rows = parse_csv(r.text.substr(3));
   REQUIRE_FALSE(rows.empty());
-  for (const auto& row : rows) REQUIRE(row.size() == 15);
+  for (const auto& row : rows) REQUIRE(row.size() == columns);
   r.rows.assign(rows.begin() + 1, rows.end());
   return r;
 }
@@ -126,6 +146,9 @@ TEST_CASE("csv report: a department id with a comma, quotes and a newline is quo
   // The level name with a comma is quoted too and reads back whole.
   CHECK(r.text.find("\"Developing, \"\"mostly\"\"\"") != std::string::npos);
   CHECK(rows_of(r.rows, "organisation", "organisation")[0][7] == "Developing, \"mostly\"");
+  // So is the dimension name with a comma and quotes, in the last column.
+  CHECK(r.text.find(",\"Voice, \"\"of\"\" the customer\"\r\n") != std::string::npos);
+  CHECK(rows[1][dimension_name] == name_b);
 }
 
 TEST_CASE("csv report: a department's display name keeps its UTF-8 bytes") {
@@ -175,6 +198,29 @@ TEST_CASE("csv report: rows per group, with scores as the assessment has them") 
   CHECK(dept[1][3] == "3");
   CHECK(dept[1][4] == "b");
   for (std::size_t c = 5; c < 15; ++c) CHECK(dept[1][c] == "");
+  CHECK(dept[1][dimension_name] == name_b);  // the dimension is named even without a score
+}
+
+TEST_CASE("csv report: every dimension row names its dimension, every overall row says Overall") {
+  const Questionnaire q = sample();
+  const Rendered r = render(assess(sample_tally(q, true), {2, 3}), q);
+  std::size_t checked = 0;
+  for (const auto& row : r.rows) {
+    INFO(row[0] << " " << row[1] << " " << row[4]);
+    if (row[4] == "a") {
+      CHECK(row[dimension_name] == name_a);
+    } else if (row[4] == "b") {
+      CHECK(row[dimension_name] == name_b);
+    } else if (row[4] == "overall") {
+      CHECK(row[dimension_name] == "Overall");
+    } else {
+      CHECK(row[4] == "");  // a suppressed department: no dimension, no name
+      CHECK(row[dimension_name] == "");
+      continue;
+    }
+    ++checked;
+  }
+  CHECK(checked == 3 * 4);  // the organisation, one department, two roles
 }
 
 TEST_CASE("csv report: the overall row has a score and level and empty statistics") {
@@ -190,6 +236,7 @@ TEST_CASE("csv report: the overall row has a score and level and empty statistic
   CHECK(overall[6] == std::to_string(a.organisation.overall->level));
   CHECK_FALSE(overall[7].empty());
   for (std::size_t c = 8; c < 15; ++c) CHECK(overall[c] == "");
+  CHECK(overall[dimension_name] == "Overall");
 }
 
 TEST_CASE("csv report: a suppressed department is one row with its id and n only") {
@@ -198,8 +245,9 @@ TEST_CASE("csv report: a suppressed department is one row with its id and n only
   for (const std::string id : {"tiny-1", "tiny-2"}) {
     const auto rows = rows_of(r.rows, "department", id);
     REQUIRE(rows.size() == 1);
-    CHECK(rows[0] == Row{"department", id, "", "1", "", "", "", "", "", "", "", "", "", "", ""});
-    CHECK(r.text.find("department," + id + ",,1,,,,,,,,,,,\r\n") != std::string::npos);
+    // Every cell but the kind, the id and n is empty: no name, no dimension, no dimension name.
+    CHECK(rows[0] == Row{"department", id, "", "1", "", "", "", "", "", "", "", "", "", "", "", ""});
+    CHECK(r.text.find("department," + id + ",,1,,,,,,,,,,,,\r\n") != std::string::npos);
   }
 }
 
@@ -227,4 +275,32 @@ TEST_CASE("csv report: role rows only when the role subgroups are shown") {
     const Rendered r = render(a, q);
     for (const auto& row : r.rows) CHECK(row[0] != "role");
   }
+}
+
+TEST_CASE("csv report: in another language the ids and numbers stay, the names are translated") {
+  const Questionnaire q = sample();
+  const Assessment a = assess(sample_tally(q, true), {2, 3});
+  const Rendered english = render(a, q);
+  const Rendered polish = render(a, q, "pl");
+  CHECK(polish.text.substr(3, header.size() + 2) == header + "\r\n");  // the header is not translated
+  REQUIRE(polish.rows.size() == english.rows.size());
+  for (std::size_t i = 0; i < polish.rows.size(); ++i) {
+    const Row& pl = polish.rows[i];
+    const Row& en = english.rows[i];
+    INFO("row " << i << ": " << en[0] << " " << en[1] << " " << en[4]);
+    // Kind, id, n, dimension id, the numbers and the level number are the same bytes.
+    for (std::size_t c : {0, 1, 3, 4, 5, 6, 8, 9, 10, 11, 12, 13, 14}) CHECK(pl[c] == en[c]);
+    CHECK(pl[2].empty() == en[2].empty());  // a group name from the catalogue, whatever its language
+    if (en[4] == "a") CHECK(pl[dimension_name] == name_a_pl);
+    if (en[4] == "b") CHECK(pl[dimension_name] == name_b_pl);
+    if (en[4] == "overall") CHECK_FALSE(pl[dimension_name].empty());
+    if (en[4].empty()) CHECK(pl[dimension_name].empty());
+    if (en[6].empty()) {
+      CHECK(pl[7].empty());
+    } else {
+      CHECK(pl[7] == "Poziom " + en[6]);
+    }
+  }
+  // A department name the questionnaire has only in English stays English.
+  CHECK(rows_of(polish.rows, "department", odd_id)[0][2] == cyrillic_name);
 }

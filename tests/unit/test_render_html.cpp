@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "centric/messages.hpp"
 #include "centric/report.hpp"
 #include "centric/scoring.hpp"
 #include "report/html_text.hpp"
@@ -19,6 +20,8 @@
 using namespace centric;
 
 namespace {
+
+const Messages& english = Messages::built_in("en");
 
 LocalizedText en(const std::string& s) {
   LocalizedText t;
@@ -161,7 +164,7 @@ TEST_CASE("radar chart: a polygon per complete series, points only where a value
   const LevelScale scale{3, {0, 40, 70}};
   const std::vector<std::string> axes{"One", "Two", "Three", "Four"};
   const std::string complete =
-      radar_chart({"r", "x", "Title <1>", "Desc"}, axes, scale, {{"Org", {50.0, 60.0, 70.0, 80.0}}});
+      radar_chart({"r", "x", "Title <1>", "Desc"}, axes, scale, {{"Org", {50.0, 60.0, 70.0, 80.0}}}, english);
   CHECK(
       contains(complete,
                "<svg id=\"r\" class=\"chart x\" role=\"img\" aria-labelledby=\"r-title\" aria-describedby=\"r-desc\""));
@@ -170,7 +173,8 @@ TEST_CASE("radar chart: a polygon per complete series, points only where a value
   CHECK(count(complete, "<polygon") == 4);
   CHECK(count(complete, "<circle") == 4);
   // The first axis points up from the centre: a value of 50 lies half a radius above it.
-  const std::string gap = radar_chart({"r", "x", "T", "D"}, axes, scale, {{"Org", {50.0, std::nullopt, 70.0, 80.0}}});
+  const std::string gap =
+      radar_chart({"r", "x", "T", "D"}, axes, scale, {{"Org", {50.0, std::nullopt, 70.0, 80.0}}}, english);
   CHECK(count(gap, "<polygon") == 3);
   CHECK(count(gap, "<circle") == 3);
   for (const auto& axis : axes) CHECK(contains(complete, ">" + axis + "</tspan>"));
@@ -181,7 +185,7 @@ TEST_CASE("bar chart: bar lengths follow the scores, a row without a score says 
   const std::string svg = bar_chart(
       {"b", "x", "T", "D"},
       {{"Full", LevelScore{100, 3}, 50.0}, {"Half", LevelScore{50, 2}, std::nullopt}, {"None", std::nullopt, 20.0}},
-      "Reference", scale);
+      "Reference", scale, english);
   const std::regex bar(
       R"re(<rect x="([0-9.]+)" y="[0-9.]+" width="([0-9.]+)" height="[0-9.]+" fill="(#[0-9a-f]{6})")re");
   std::vector<std::pair<double, std::string>> bars;
@@ -201,7 +205,7 @@ TEST_CASE("heatmap: one cell per row and column, coloured by level, with its sco
   const std::string svg = heatmap_chart({"h", "x", "T", "D"}, {"A", "B"},
                                         {{"Sales & <Co>", {LevelScore{75.5, 3}, std::nullopt}, false},
                                          {"Total", {LevelScore{20, 1}, LevelScore{45, 2}}, true}},
-                                        scale, {"Low", "Mid", "High"});
+                                        scale, {"Low", "Mid", "High"}, english);
   CHECK(count(svg, "<g><title>") == 4);
   CHECK(contains(svg, "<title>Sales &amp; &lt;Co&gt;, A: 75.5, level 3</title>"));
   CHECK(contains(svg, "<title>Sales &amp; &lt;Co&gt;, B: no score</title>"));
@@ -215,7 +219,7 @@ TEST_CASE("heatmap: one cell per row and column, coloured by level, with its sco
 
 TEST_CASE("distribution chart: the three shares side by side in proportion", "[html]") {
   const std::string svg =
-      distribution_chart({"d", "x", "T", "D"}, {{"Row", AnswerShares{50, 25, 25}}, {"Empty", std::nullopt}});
+      distribution_chart({"d", "x", "T", "D"}, {{"Row", AnswerShares{50, 25, 25}}, {"Empty", std::nullopt}}, english);
   const std::regex segment(R"re(<rect x="([0-9.]+)" y="[0-9.]+" width="([0-9.]+)" height="22.0")re");
   std::vector<double> x, w;
   for (auto it = std::sregex_iterator(svg.begin(), svg.end(), segment); it != std::sregex_iterator(); ++it) {

@@ -1,9 +1,11 @@
 // survey.md: the survey's logic without a terminal. SurveySession (which question is
 // current, what a key does, when the file must be saved), KeyInterpreter (keypresses and
-// lines into keys), the default file name, the respondent UUID, the language choice and
-// the answers file written after every step.
+// lines into keys), the default file name, the respondent UUID, the language choice, the
+// survey's texts in the message catalogues and the answers file written after every step.
 #include <catch2/catch.hpp>
 
+#include <fmt/args.h>
+#include <fmt/format.h>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <regex>
@@ -15,6 +17,7 @@
 #include "centric/answers_io.hpp"
 #include "centric/diagnostic.hpp"
 #include "centric/language.hpp"
+#include "centric/messages.hpp"
 #include "centric/questionnaire.hpp"
 #include "centric/questionnaire_io.hpp"
 #include "centric/survey.hpp"
@@ -94,6 +97,9 @@ Key invalid(const std::string& text) { return {Key::Kind::invalid, 0, text}; }
 
 const AnswerValue absent = AnswerValue::skipped();
 
+// The survey's words in English; the session's messages in another language are tested below.
+const Messages& en = Messages::built_in("en");
+
 bool same(const AnswerValue& a, const AnswerValue& b) {
   return a.kind == b.kind && (a.kind != AnswerValue::Kind::value || a.value == b.value);
 }
@@ -127,7 +133,7 @@ using Outcome = SurveySession::Outcome;
 // SurveySession
 
 TEST_CASE("survey session: starts on the first question with nothing answered", "[survey][session]") {
-  SurveySession s(five_point(), fresh_answers(five_point()));
+  SurveySession s(five_point(), fresh_answers(five_point()), en);
   CHECK_FALSE(s.finished());
   CHECK(s.position() == 0);
   CHECK(s.total() == 5);
@@ -144,7 +150,7 @@ TEST_CASE("survey session: starts on the first question with nothing answered", 
 }
 
 TEST_CASE("survey session: an answer is recorded, saved and moves on", "[survey][session]") {
-  SurveySession s(five_point(), fresh_answers(five_point()));
+  SurveySession s(five_point(), fresh_answers(five_point()), en);
   const auto step = s.press(value(4));
   CHECK(step.outcome == Outcome::moved);
   CHECK(step.save);
@@ -162,7 +168,7 @@ TEST_CASE("survey session: an answer is recorded, saved and moves on", "[survey]
 }
 
 TEST_CASE("survey session: n records \"na\" where the scale allows it", "[survey][session]") {
-  SurveySession s(five_point(), fresh_answers(five_point()));
+  SurveySession s(five_point(), fresh_answers(five_point()), en);
   const auto step = s.press(kind(Key::Kind::not_applicable));
   CHECK(step.outcome == Outcome::moved);
   CHECK(step.save);
@@ -172,7 +178,7 @@ TEST_CASE("survey session: n records \"na\" where the scale allows it", "[survey
 }
 
 TEST_CASE("survey session: n is refused with a message when the scale has no N/A", "[survey][session]") {
-  SurveySession s(five_point_without_na(), fresh_answers(five_point_without_na()));
+  SurveySession s(five_point_without_na(), fresh_answers(five_point_without_na()), en);
   const auto step = s.press(kind(Key::Kind::not_applicable));
   CHECK(step.outcome == Outcome::stayed);
   CHECK_FALSE(step.save);
@@ -186,7 +192,7 @@ TEST_CASE("survey session: n is refused with a message when the scale has no N/A
 }
 
 TEST_CASE("survey session: b goes back and the earlier answer is still there", "[survey][session]") {
-  SurveySession s(five_point(), fresh_answers(five_point()));
+  SurveySession s(five_point(), fresh_answers(five_point()), en);
   s.press(value(3));
   s.press(kind(Key::Kind::not_applicable));
   REQUIRE(s.position() == 2);
@@ -206,7 +212,7 @@ TEST_CASE("survey session: b goes back and the earlier answer is still there", "
 }
 
 TEST_CASE("survey session: b on the first question stays there with a message", "[survey][session]") {
-  SurveySession s(five_point(), fresh_answers(five_point()));
+  SurveySession s(five_point(), fresh_answers(five_point()), en);
   const auto step = s.press(kind(Key::Kind::back));
   CHECK(step.outcome == Outcome::stayed);
   CHECK_FALSE(step.save);
@@ -216,7 +222,7 @@ TEST_CASE("survey session: b on the first question stays there with a message", 
 }
 
 TEST_CASE("survey session: s skips, leaving an unanswered question unanswered", "[survey][session]") {
-  SurveySession s(five_point(), fresh_answers(five_point()));
+  SurveySession s(five_point(), fresh_answers(five_point()), en);
   const auto step = s.press(kind(Key::Kind::skip));
   CHECK(step.outcome == Outcome::moved);
   CHECK(step.save);
@@ -226,7 +232,7 @@ TEST_CASE("survey session: s skips, leaving an unanswered question unanswered", 
 }
 
 TEST_CASE("survey session: s on an answered question keeps the answer and moves on", "[survey][session]") {
-  SurveySession s(five_point(), fresh_answers(five_point()));
+  SurveySession s(five_point(), fresh_answers(five_point()), en);
   s.press(value(2));
   s.press(kind(Key::Kind::back));
   REQUIRE(s.position() == 0);
@@ -238,7 +244,7 @@ TEST_CASE("survey session: s on an answered question keeps the answer and moves 
 }
 
 TEST_CASE("survey session: Enter keeps an earlier answer and moves on", "[survey][session]") {
-  SurveySession s(five_point(), fresh_answers(five_point()));
+  SurveySession s(five_point(), fresh_answers(five_point()), en);
   s.press(value(5));
   s.press(kind(Key::Kind::not_applicable));
   s.press(kind(Key::Kind::back));
@@ -255,7 +261,7 @@ TEST_CASE("survey session: Enter keeps an earlier answer and moves on", "[survey
 }
 
 TEST_CASE("survey session: Enter on an unanswered question skips it", "[survey][session]") {
-  SurveySession s(five_point(), fresh_answers(five_point()));
+  SurveySession s(five_point(), fresh_answers(five_point()), en);
   const auto step = s.press(kind(Key::Kind::enter));
   CHECK(step.outcome == Outcome::moved);
   CHECK(step.save);
@@ -265,7 +271,7 @@ TEST_CASE("survey session: Enter on an unanswered question skips it", "[survey][
 }
 
 TEST_CASE("survey session: a changed answer replaces the earlier one", "[survey][session]") {
-  SurveySession s(five_point(), fresh_answers(five_point()));
+  SurveySession s(five_point(), fresh_answers(five_point()), en);
   s.press(value(2));
   s.press(kind(Key::Kind::back));
   const auto step = s.press(value(4));
@@ -277,7 +283,7 @@ TEST_CASE("survey session: a changed answer replaces the earlier one", "[survey]
 }
 
 TEST_CASE("survey session: ? asks for the help, nothing else changes", "[survey][session]") {
-  SurveySession s(five_point(), fresh_answers(five_point()));
+  SurveySession s(five_point(), fresh_answers(five_point()), en);
   const auto step = s.press(kind(Key::Kind::help));
   CHECK(step.outcome == Outcome::help);
   CHECK_FALSE(step.save);
@@ -287,7 +293,7 @@ TEST_CASE("survey session: ? asks for the help, nothing else changes", "[survey]
 }
 
 TEST_CASE("survey session: q quits and asks for a save", "[survey][session]") {
-  SurveySession s(five_point(), fresh_answers(five_point()));
+  SurveySession s(five_point(), fresh_answers(five_point()), en);
   s.press(value(3));
   const auto step = s.press(kind(Key::Kind::quit));
   CHECK(step.outcome == Outcome::quit);
@@ -298,7 +304,7 @@ TEST_CASE("survey session: q quits and asks for a save", "[survey][session]") {
 }
 
 TEST_CASE("survey session: Ctrl-C as a key quits and asks for a save", "[survey][session]") {
-  SurveySession s(five_point(), fresh_answers(five_point()));
+  SurveySession s(five_point(), fresh_answers(five_point()), en);
   s.press(value(3));
   const auto step = s.press(kind(Key::Kind::interrupt));
   CHECK(step.outcome == Outcome::quit);
@@ -307,7 +313,7 @@ TEST_CASE("survey session: Ctrl-C as a key quits and asks for a save", "[survey]
 }
 
 TEST_CASE("survey session: a value outside the scale stays with a message", "[survey][session]") {
-  SurveySession s(five_point(), fresh_answers(five_point()));
+  SurveySession s(five_point(), fresh_answers(five_point()), en);
   for (int v : {0, 6, 9, -1, 100}) {
     INFO("value " << v);
     const auto step = s.press(value(v));
@@ -324,7 +330,7 @@ TEST_CASE("survey session: a value outside the scale stays with a message", "[su
 }
 
 TEST_CASE("survey session: an invalid key stays with a message naming it", "[survey][session]") {
-  SurveySession s(five_point(), fresh_answers(five_point()));
+  SurveySession s(five_point(), fresh_answers(five_point()), en);
   const auto step = s.press(invalid("x"));
   CHECK(step.outcome == Outcome::stayed);
   CHECK_FALSE(step.save);
@@ -333,7 +339,7 @@ TEST_CASE("survey session: an invalid key stays with a message naming it", "[sur
 }
 
 TEST_CASE("survey session: save is asked for exactly after answer, skip, N/A, Enter and quit", "[survey][session]") {
-  SurveySession s(five_point(), fresh_answers(five_point()));
+  SurveySession s(five_point(), fresh_answers(five_point()), en);
   CHECK(s.press(value(3)).save);                         // a1 -> a2
   CHECK(s.press(kind(Key::Kind::not_applicable)).save);  // a2 -> a3
   CHECK(s.press(kind(Key::Kind::skip)).save);            // a3 -> b1
@@ -346,7 +352,7 @@ TEST_CASE("survey session: save is asked for exactly after answer, skip, N/A, En
 }
 
 TEST_CASE("survey session: passing the last question finishes", "[survey][session]") {
-  SurveySession s(five_point(), fresh_answers(five_point()));
+  SurveySession s(five_point(), fresh_answers(five_point()), en);
   for (int i = 0; i < 4; ++i) REQUIRE(s.press(value(i + 1)).outcome == Outcome::moved);
   CHECK(s.question().id == "b2");
   const auto step = s.press(kind(Key::Kind::skip));
@@ -363,7 +369,7 @@ TEST_CASE("survey session: passing the last question finishes", "[survey][sessio
 }
 
 TEST_CASE("survey session: answering the last question finishes too", "[survey][session]") {
-  SurveySession s(five_point(), fresh_answers(five_point()));
+  SurveySession s(five_point(), fresh_answers(five_point()), en);
   for (int i = 0; i < 4; ++i) s.press(kind(Key::Kind::skip));
   const auto step = s.press(kind(Key::Kind::not_applicable));
   CHECK(step.outcome == Outcome::finished);
@@ -373,8 +379,9 @@ TEST_CASE("survey session: answering the last question finishes too", "[survey][
 }
 
 TEST_CASE("survey session: resuming starts at the first unanswered question", "[survey][session][resume]") {
-  SurveySession s(five_point(), partial_answers(five_point(), {AnswerValue::of(2), AnswerValue::na(), absent,
-                                                               AnswerValue::of(5), absent}));
+  SurveySession s(
+      five_point(),
+      partial_answers(five_point(), {AnswerValue::of(2), AnswerValue::na(), absent, AnswerValue::of(5), absent}), en);
   CHECK_FALSE(s.finished());
   CHECK(s.position() == 2);
   CHECK(s.question().id == "a3");
@@ -382,8 +389,9 @@ TEST_CASE("survey session: resuming starts at the first unanswered question", "[
 }
 
 TEST_CASE("survey session: resuming, moving on skips questions answered before", "[survey][session][resume]") {
-  SurveySession s(five_point(), partial_answers(five_point(), {AnswerValue::of(2), AnswerValue::na(), absent,
-                                                               AnswerValue::of(5), absent}));
+  SurveySession s(
+      five_point(),
+      partial_answers(five_point(), {AnswerValue::of(2), AnswerValue::na(), absent, AnswerValue::of(5), absent}), en);
   REQUIRE(s.position() == 2);
   auto step = s.press(value(1));
   CHECK(step.outcome == Outcome::moved);
@@ -397,8 +405,9 @@ TEST_CASE("survey session: resuming, moving on skips questions answered before",
 }
 
 TEST_CASE("survey session: resuming, b still steps back onto earlier answers", "[survey][session][resume]") {
-  SurveySession s(five_point(), partial_answers(five_point(), {AnswerValue::of(2), AnswerValue::na(), absent,
-                                                               AnswerValue::of(5), absent}));
+  SurveySession s(
+      five_point(),
+      partial_answers(five_point(), {AnswerValue::of(2), AnswerValue::na(), absent, AnswerValue::of(5), absent}), en);
   REQUIRE(s.position() == 2);
   auto step = s.press(kind(Key::Kind::back));
   CHECK(step.outcome == Outcome::moved);
@@ -429,7 +438,8 @@ TEST_CASE("survey session: resuming a partial set with every question answered f
           "[survey][session][resume]") {
   SurveySession s(five_point(),
                   partial_answers(five_point(), {AnswerValue::of(1), AnswerValue::of(2), AnswerValue::na(),
-                                                 AnswerValue::of(4), AnswerValue::of(5)}));
+                                                 AnswerValue::of(4), AnswerValue::of(5)}),
+                  en);
   CHECK(s.finished());
   CHECK(s.given_count() == 5);
   const auto step = s.press(value(3));
@@ -439,7 +449,7 @@ TEST_CASE("survey session: resuming a partial set with every question answered f
 }
 
 TEST_CASE("survey session: given_count counts values and \"na\", not skipped questions", "[survey][session]") {
-  SurveySession s(five_point(), fresh_answers(five_point()));
+  SurveySession s(five_point(), fresh_answers(five_point()), en);
   s.press(value(1));
   s.press(kind(Key::Kind::not_applicable));
   s.press(kind(Key::Kind::skip));
@@ -451,12 +461,54 @@ TEST_CASE("survey session: given_count counts values and \"na\", not skipped que
 }
 
 TEST_CASE("survey session: an 11-point scale takes 0 and 10", "[survey][session]") {
-  SurveySession s(eleven_point(), fresh_answers(eleven_point()));
+  SurveySession s(eleven_point(), fresh_answers(eleven_point()), en);
   CHECK(s.press(value(0)).outcome == Outcome::moved);
   CHECK(s.press(value(10)).outcome == Outcome::moved);
   CHECK(s.press(value(11)).outcome == Outcome::stayed);
   CHECK_FALSE(s.message().empty());
   check_answers(s, {AnswerValue::of(0), AnswerValue::of(10), absent, absent, absent});
+}
+
+TEST_CASE("survey session: its messages come from the catalogue it is given, English where that lacks one",
+          "[survey][session][messages]") {
+  const std::string document = R"({"format": "centric-messages/1", "language": "xx", "messages": {
+    "survey.invalid.first_question": "XX first",
+    "survey.invalid.out_of_range": "XX {min}..{max}",
+    "survey.invalid.unknown_key_typed": "XX key {key}"}})";
+  auto parsed = Messages::parse("xx", {document}, &en);
+  REQUIRE(std::holds_alternative<Messages>(parsed));
+  const Messages& xx = std::get<Messages>(parsed);
+  SurveySession s(five_point_without_na(), fresh_answers(five_point_without_na()), xx);
+  s.press(kind(Key::Kind::back));
+  CHECK(s.message() == "XX first");
+  s.press(value(7));
+  CHECK(s.message() == "XX 1..5");
+  s.press(invalid("x"));
+  CHECK(s.message() == "XX key x");
+  s.press(kind(Key::Kind::not_applicable));
+  CHECK(s.message() == "This questionnaire has no \"not applicable\" answer.");
+}
+
+TEST_CASE("survey messages: every survey and result text has only places the survey fills", "[survey][messages]") {
+  // The names the survey and its result put in their texts. A place the code does not fill
+  // (a typo, {fle}) fails here rather than on a respondent's screen; that each translation
+  // has the same places as English is checked with every catalogue (test_messages.cpp).
+  fmt::dynamic_format_arg_store<fmt::format_context> args;
+  for (const char* name : {"n", "first", "last", "min", "max", "answered", "total", "leader_number", "employee_number"})
+    args.push_back(fmt::arg(name, 7));
+  for (const char* name : {"leader_letter", "employee_letter", "leader_word", "employee_word", "key", "answer", "file",
+                           "command", "score", "level"})
+    args.push_back(fmt::arg(name, std::string("x")));
+  std::size_t checked = 0;
+  for (const auto& [key, forms] : en.entries()) {
+    if (key.rfind("survey.", 0) != 0 && key.rfind("result.", 0) != 0) continue;
+    for (const auto& [category, text] : forms) {
+      INFO(key << " form \"" << category << "\": " << text);
+      CHECK_NOTHROW(fmt::vformat(text, args));
+      ++checked;
+    }
+  }
+  CHECK(checked > 30);
 }
 
 // ---------------------------------------------------------------------------------------
@@ -591,7 +643,7 @@ TEST_CASE("keys: on a scale below zero a lone minus and Enter is no crash", "[su
   CHECK(k->kind == Key::Kind::invalid);
   CHECK(keys.typed().empty());
   // And the session keeps the question with a message.
-  SurveySession s(negative_scale(), fresh_answers(negative_scale()));
+  SurveySession s(negative_scale(), fresh_answers(negative_scale()), en);
   CHECK(s.press(*k).outcome == Outcome::stayed);
   CHECK_FALSE(s.message().empty());
 }
@@ -890,7 +942,7 @@ TEST_CASE("write_answer_set: no role and no id are left out, no answers is an em
 
 TEST_CASE("write_answer_set: what a session holds after each step reads back the same", "[survey][writer]") {
   const Questionnaire& q = five_point();
-  SurveySession s(q, fresh_answers(q));
+  SurveySession s(q, fresh_answers(q), en);
   const std::vector<Key> keys{value(2), kind(Key::Kind::not_applicable), kind(Key::Kind::skip), kind(Key::Kind::back),
                               value(5), kind(Key::Kind::enter)};
   for (const auto& k : keys) {
