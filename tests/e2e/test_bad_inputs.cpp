@@ -1,0 +1,364 @@
+// The bad-input corpus: tests/data/bad-inputs/ holds one small file per mistake a consultant
+// makes with answer files, and docs/bad-inputs.md lists the exact message each one gets.
+// Each file is given to `centric assess` together with the example data (which must still be
+// scored) and to `centric validate`; both must print exactly the documented lines. Two
+// mistakes cannot be committed (a file of several GiB, a symbolic link loop): they are made
+// in a temporary directory at run time.
+//
+// centric runs in the source directory with relative paths, so its messages are the ones a
+// user sees after `cd` into a checkout, and the ones the documentation shows.
+#include <unistd.h>
+
+#include <fmt/format.h>
+
+#include "e2e/e2e_common.hpp"
+
+using namespace centric::test;
+
+namespace {
+
+const std::string corpus = "tests/data/bad-inputs/";
+constexpr int example_sets = 50;  // examples/acme (37 files) and examples/acme-extra.jsonl (13 lines)
+
+// "centric: error: tests/data/bad-inputs/FILE[:LINE:COL]: MESSAGE"
+std::string error_line(const std::string& file_and_place, const std::string& message) {
+  return "centric: error: " + corpus + file_and_place + ": " + message;
+}
+
+std::string rejected_summary(int rejected, int sources) {
+  return fmt::format("centric: {} of {} input{} rejected (see above)", rejected, sources, sources == 1 ? "" : "s");
+}
+
+ProcessOptions in_directory(const std::string& directory) {
+  ProcessOptions options;
+  options.working_directory = directory;
+  return options;
+}
+
+ProcessOptions in_source_directory() { return in_directory(source_path(".")); }
+
+// `centric assess EXAMPLES... FILES... --format json`; the examples by absolute path (they
+// get no message), so that this also works from a temporary directory.
+ProcessResult assess_with_examples(const std::vector<std::string>& files,
+                                   const ProcessOptions& options = in_source_directory()) {
+  return run_centric(with(with({"assess"}, example_inputs()), with(files, {"--format", "json"})), options);
+}
+
+ProcessResult validate(const std::vector<std::string>& files, const ProcessOptions& options = in_source_directory()) {
+  return run_centric(with({"validate"}, files), options);
+}
+
+std::vector<std::string> corpus_paths(const std::vector<std::string>& files) {
+  std::vector<std::string> paths;
+  for (const auto& f : files) paths.push_back(corpus + f);
+  return paths;
+}
+
+const std::string& documentation() {
+  static const std::string text = read_text_file(source_path("docs/bad-inputs.md"));
+  return text;
+}
+
+// Every exact line the tests expect is in docs/bad-inputs.md, as inline code.
+void check_documented(const std::vector<std::string>& lines) {
+  for (const auto& line : lines) {
+    INFO("docs/bad-inputs.md should show: " << line);
+    CHECK(contains(documentation(), "`" + line + "`"));
+  }
+}
+
+// One mistake whose message is checked word for word.
+struct Mistake {
+  std::string file;                   // in the corpus
+  std::vector<std::string> messages;  // every line centric prints about it, in order
+  int rejected = 1;                   // entries of the file that are rejected
+  int accepted = 0;                   // answer sets of the file that are still scored
+  std::string validated = "invalid";  // what `centric validate FILE` prints after "FILE: "
+};
+
+const std::vector<Mistake>& mistakes() {
+  static const std::vector<Mistake> all = {
+      {"wrong-questionnaire.json",
+       {error_line("wrong-questionnaire.json",
+                   "questionnaire.id: answers questionnaire \"employee-engagement\", but the questionnaire in use is "
+                   "\"customer-centricity\"")}},
+      {"wrong-major-version.json",
+       {error_line("wrong-major-version.json",
+                   "questionnaire.version: answers version \"2.0.0\", but the questionnaire in use is version "
+                   "\"1.0.0\" (the major versions must match)")}},
+      {"question-id-typo.json",
+       {error_line("question-id-typo.json",
+                   "answers[\"culture.value-defined\"]: unknown question id \"culture.value-defined\" (answered 4)")}},
+      {"zero-on-1-5-scale.json",
+       {error_line("zero-on-1-5-scale.json", "answers[\"culture.values-defined\"]: 0 is outside the scale 1..5")}},
+      {"answer-as-string.json",
+       {error_line("answer-as-string.json",
+                   "answers[\"culture.values-defined\"]: \"4\" is not an answer: expected a whole number 1..5 or "
+                   "\"na\"")}},
+      {"half-point-answer.json",
+       {error_line("half-point-answer.json",
+                   "answers[\"culture.values-defined\"]: 3.5 is not a whole number (the scale is 1..5)")}},
+      {"not-applicable-as-n-a.json",
+       {error_line("not-applicable-as-n-a.json",
+                   "answers[\"culture.values-defined\"]: \"N/A\" is not an answer: expected a whole number 1..5 or "
+                   "\"na\"")}},
+      {"missing-department.json", {error_line("missing-department.json", "respondent.department: missing (required)")}},
+      {"role-manager.json",
+       {error_line("role-manager.json",
+                   "respondent.role: is \"manager\"; it must be \"leader\" or \"employee\" (or left out)")}},
+      {"missing-format.json", {error_line("missing-format.json", "format: missing (required)")}},
+      {"trailing-comma.json",
+       {error_line("trailing-comma.json:19:3",
+                   "syntax error while parsing object key - unexpected '}'; expected string literal")}},
+      {"two-objects-without-array.json",
+       {error_line("two-objects-without-array.json:21:1",
+                   "syntax error while parsing value - unexpected '{'; expected end of input")}},
+      {"utf16-le-with-bom.json", {error_line("utf16-le-with-bom.json", "the file is UTF-16; save it as UTF-8")}},
+      {"latin1-not-utf8.json",
+       {error_line("latin1-not-utf8.json:9:26",
+                   "not valid UTF-8 text (syntax error while parsing value - invalid string: ill-formed UTF-8 byte; "
+                   "last read: '\"Gesch\\xE4f')")}},
+      {"empty.json", {error_line("empty.json", "empty input: expected a JSON document")}},
+      {"jsonl-one-broken-line.jsonl",
+       {error_line("jsonl-one-broken-line.jsonl:2:345",
+                   "syntax error while parsing object key - invalid string: missing closing quote; last read: '\"'; "
+                   "expected string literal")},
+       1,
+       2,
+       "1 of 3 answer sets rejected"},
+  };
+  return all;
+}
+
+// A mistake whose message is correct about the place but unclear about the mistake (see
+// docs/bad-inputs.md): only the places are checked, one line each, until the wording is
+// improved.
+struct UnclearMistake {
+  std::string file;
+  std::vector<std::string> places;  // "FILE[:LINE[:COL]]" of each line, in order
+  std::string validated = "invalid";
+};
+
+const std::vector<UnclearMistake>& unclear_mistakes() {
+  static const std::vector<UnclearMistake> all = [] {
+    std::vector<UnclearMistake> list = {
+        {"spreadsheet-csv-saved-as.json", {"spreadsheet-csv-saved-as.json:1:1"}},
+        {"smart-quotes.json", {"smart-quotes.json:15:5"}},
+        {"utf16-le-without-bom.json", {"utf16-le-without-bom.json:1:2"}},
+    };
+    // Every one of its 20 lines is rejected on its own.
+    UnclearMistake pretty{"pretty-printed-jsonl.jsonl", {}, "20 of 20 answer sets rejected"};
+    const int columns[] = {1, 11, 18, 9, 14, 3, 15, 9, 17, 11, 3, 13, 17, 12, 29, 37, 32, 31, 3, 1};
+    for (int line = 1; line <= 20; ++line)
+      pretty.places.push_back(fmt::format("pretty-printed-jsonl.jsonl:{}:{}", line, columns[line - 1]));
+    list.push_back(pretty);
+    return list;
+  }();
+  return all;
+}
+
+}  // namespace
+
+TEST_CASE("bad inputs: each mistake gets its exact message, and the example data is still scored", "[bad-inputs]") {
+  for (const auto& m : mistakes()) {
+    DYNAMIC_SECTION(m.file) {
+      const std::string path = corpus + m.file;
+      const int sources = example_sets + m.rejected + m.accepted;
+
+      const auto r = assess_with_examples({path});
+      INFO("stderr was:\n" << r.err);
+      CHECK(r.exit_code == 3);
+      CHECK(split_lines(r.err) == with(m.messages, {rejected_summary(m.rejected, sources)}));
+      const json report = parse_report(r.out);
+      CHECK(report["inputs"]["accepted"] == example_sets + m.accepted);
+      CHECK(report["inputs"]["sources"] == sources);
+      const auto rejected = rejected_sources(report);
+      CHECK(rejected.size() == static_cast<std::size_t>(m.rejected));
+      for (const auto& source : rejected) CHECK(starts_with(source, path));
+
+      const auto v = validate({path});
+      INFO("validate's stderr was:\n" << v.err);
+      CHECK(v.exit_code == 1);
+      CHECK(split_lines(v.err) == m.messages);
+      CHECK(split_lines(v.out) == std::vector<std::string>{path + ": " + m.validated});
+
+      check_documented(m.messages);
+    }
+  }
+}
+
+TEST_CASE("bad inputs: a mistake with an unclear message is still rejected, at the right place", "[bad-inputs]") {
+  for (const auto& m : unclear_mistakes()) {
+    DYNAMIC_SECTION(m.file) {
+      const std::string path = corpus + m.file;
+      const int rejected = static_cast<int>(m.places.size());
+      const auto check_places = [&](std::vector<std::string> lines) {
+        REQUIRE(lines.size() == m.places.size());
+        for (std::size_t i = 0; i < lines.size(); ++i) {
+          INFO(lines[i]);
+          CHECK(starts_with(lines[i], "centric: error: " + corpus + m.places[i] + ": "));
+        }
+      };
+
+      const auto r = assess_with_examples({path});
+      INFO("stderr was:\n" << r.err);
+      CHECK(r.exit_code == 3);
+      auto lines = split_lines(r.err);
+      REQUIRE_FALSE(lines.empty());
+      CHECK(lines.back() == rejected_summary(rejected, example_sets + rejected));
+      lines.pop_back();
+      check_places(lines);
+      CHECK(parse_report(r.out)["inputs"]["accepted"] == example_sets);
+
+      const auto v = validate({path});
+      CHECK(v.exit_code == 1);
+      check_places(split_lines(v.err));
+      CHECK(split_lines(v.out) == std::vector<std::string>{path + ": " + m.validated});
+    }
+  }
+}
+
+TEST_CASE("bad inputs: the same respondent id in two files rejects the second, naming the first", "[bad-inputs]") {
+  const std::vector<std::string> pair =
+      corpus_paths({"duplicate-respondent-id-1.json", "duplicate-respondent-id-2.json"});
+  const std::string message = error_line("duplicate-respondent-id-2.json",
+                                         "respondent.id: duplicate respondent id \"bad-012\": already given by " +
+                                             corpus + "duplicate-respondent-id-1.json");
+
+  const auto r = assess_with_examples(pair);
+  INFO("stderr was:\n" << r.err);
+  CHECK(r.exit_code == 3);
+  CHECK(split_lines(r.err) == std::vector<std::string>{message, rejected_summary(1, example_sets + 2)});
+  const json report = parse_report(r.out);
+  CHECK(report["inputs"]["accepted"] == example_sets + 1);
+  CHECK(rejected_sources(report) == std::vector<std::string>{pair[1]});
+
+  // validate checks the files it is given together, as assess does.
+  const auto v = validate(pair);
+  CHECK(v.exit_code == 1);
+  CHECK(split_lines(v.err) == std::vector<std::string>{message});
+  CHECK(split_lines(v.out) == std::vector<std::string>{pair[0] + ": ok (1 answer set)", pair[1] + ": invalid"});
+  // Alone, the second file is fine: the duplicate is between files.
+  CHECK(validate({pair[1]}).exit_code == 0);
+
+  check_documented({message});
+}
+
+TEST_CASE("bad inputs: a UTF-8 byte-order mark is accepted with a warning", "[bad-inputs]") {
+  const std::string path = corpus + "utf8-with-bom.json";
+  const std::string warning = "centric: warning: " + path + ": UTF-8 byte-order mark ignored";
+
+  const auto r = assess_with_examples({path});
+  CHECK(r.exit_code == 0);
+  CHECK(split_lines(r.err) == std::vector<std::string>{warning});
+  const json report = parse_report(r.out);
+  CHECK(report["inputs"]["accepted"] == example_sets + 1);
+  CHECK(report["inputs"]["rejected"].empty());
+  CHECK(report["inputs"]["warnings"] == json::array({path + ": UTF-8 byte-order mark ignored"}));
+
+  const auto v = validate({path});
+  CHECK(v.exit_code == 0);
+  CHECK(split_lines(v.err) == std::vector<std::string>{warning});
+  CHECK(split_lines(v.out) == std::vector<std::string>{path + ": ok (1 answer set)"});
+
+  check_documented({warning});
+}
+
+TEST_CASE("bad inputs: a questionnaire among the answers is rejected by assess, and is fine for validate",
+          "[bad-inputs]") {
+  const std::string path = corpus + "questionnaire-among-answers.json";
+  const std::string first = error_line("questionnaire-among-answers.json",
+                                       "format: is \"centric-questionnaire/1\", expected \"centric-answers/1\"");
+
+  const auto r = assess_with_examples({path});
+  INFO("stderr was:\n" << r.err);
+  CHECK(r.exit_code == 3);
+  auto lines = split_lines(r.err);
+  REQUIRE(lines.size() >= 2);
+  CHECK(lines.front() == first);
+  CHECK(lines.back() == rejected_summary(1, example_sets + 1));
+  // The lines after the first (the keys of an answers file that it lacks) are not checked
+  // word for word: see docs/bad-inputs.md.
+  for (std::size_t i = 1; i + 1 < lines.size(); ++i) CHECK(starts_with(lines[i], "centric: error: " + path + ": "));
+  CHECK(parse_report(r.out)["inputs"]["accepted"] == example_sets);
+
+  const auto v = validate({path});
+  CHECK(v.exit_code == 0);
+  CHECK(v.err.empty());
+  CHECK(split_lines(v.out) == std::vector<std::string>{path + ": ok (questionnaire acme-cx 1.0.0)"});
+
+  check_documented({first});
+}
+
+TEST_CASE("bad inputs: a file of several GiB is refused by its size, without being read", "[bad-inputs]") {
+  TempDir dir;
+  // A valid-looking start, then 3 GiB of holes: a sparse file takes no disk space.
+  const std::string start = read_text_file(source_path("examples/acme/sales-r001.json")).substr(0, 200);
+  REQUIRE(truncate(dir.write("huge.json", start).c_str(), off_t{3} << 30) == 0);
+  const std::string message =
+      "centric: error: huge.json: larger than 256 MiB: not a questionnaire or answers file (for many answer sets, "
+      "use JSON Lines: a .jsonl file, one answer set per line)";
+
+  const auto r = assess_with_examples({"huge.json"}, in_directory(dir.path()));
+  INFO("stderr was:\n" << r.err);
+  CHECK(r.exit_code == 3);
+  CHECK(split_lines(r.err) == std::vector<std::string>{message, rejected_summary(1, example_sets + 1)});
+  CHECK(parse_report(r.out)["inputs"]["accepted"] == example_sets);
+
+  const auto v = validate({"huge.json"}, in_directory(dir.path()));
+  CHECK(v.exit_code == 1);
+  CHECK(split_lines(v.err) == std::vector<std::string>{message});
+  CHECK(split_lines(v.out) == std::vector<std::string>{"huge.json: invalid"});
+
+  check_documented({message});
+}
+
+TEST_CASE("bad inputs: a directory with a symbolic link to its parent is read once, without looping", "[bad-inputs]") {
+  TempDir dir;
+  dir.write("answers/sub/loop-001.json", answer_set("loop-001").dump(2));
+  REQUIRE(symlink("..", dir.file("answers/sub/up").c_str()) == 0);  // answers/sub/up -> answers
+  const ProcessOptions options = in_directory(dir.path());
+
+  for (const std::string argument : {"answers", "answers/sub/up"}) {
+    INFO(argument);
+    const auto r = assess_with_examples({argument}, options);
+    CHECK(r.exit_code == 0);
+    CHECK(r.err.empty());
+    CHECK(parse_report(r.out)["inputs"]["accepted"] == example_sets + 1);
+
+    const auto v = validate({argument}, options);
+    CHECK(v.exit_code == 0);
+    CHECK(v.err.empty());
+    CHECK(split_lines(v.out) == std::vector<std::string>{argument + ": ok (1 answer set)"});
+  }
+}
+
+TEST_CASE("bad inputs: the whole corpus at once, as docs/bad-inputs.md shows it", "[bad-inputs]") {
+  std::vector<std::string> files;
+  for (const auto& name : list_directory(source_path(corpus))) files.push_back(corpus + name);
+  std::sort(files.begin(), files.end());
+  // Every file of the corpus is listed in the documentation.
+  for (const auto& f : files) {
+    INFO(f);
+    CHECK(contains(documentation(), "`" + f.substr(corpus.size()) + "`"));
+  }
+
+  // `centric validate tests/data/bad-inputs/*`: one verdict per file.
+  const auto v = validate(files);
+  CHECK(v.exit_code == 1);
+  const auto verdicts = split_lines(v.out);
+  REQUIRE(verdicts.size() == files.size());
+  for (std::size_t i = 0; i < files.size(); ++i) CHECK(starts_with(verdicts[i], files[i] + ": "));
+
+  // `centric assess tests/data/bad-inputs examples/...`: the corpus as a directory. Still
+  // scored: the examples, the first of the duplicate pair, the two good lines of the broken
+  // JSON Lines file and the file with a byte-order mark.
+  const auto r = assess_with_examples({"tests/data/bad-inputs"});
+  CHECK(r.exit_code == 3);
+  CHECK(parse_report(r.out)["inputs"]["accepted"] == example_sets + 4);
+  // And with --strict, no report at all.
+  const auto strict = run_centric(with(with({"assess", "--strict"}, example_inputs()), {"tests/data/bad-inputs"}),
+                                  in_source_directory());
+  CHECK(strict.exit_code == 1);
+  CHECK(strict.out.empty());
+}
