@@ -2,12 +2,13 @@
 # The two commands of the README's quick start, on a fresh Debian 12 (as root or with sudo):
 #   ./build.sh example   install what is missing, build in Release, print the report of the example data
 #   ./build.sh test      install what is missing, build with warnings as errors and run every test,
-#                        then build again with AddressSanitizer + UBSan and run every test again
+#                        then build again with AddressSanitizer + UBSan and run every test again,
+#                        then build the libFuzzer harnesses with clang and run each one briefly
 # .ci/run runs `./build.sh test`, so a green CI proves the README.
 set -euo pipefail
 cd "$(dirname "$0")"
 
-packages=(g++ cmake ninja-build libcli11-dev nlohmann-json3-dev libfmt-dev catch2 python3 python3-jsonschema chromium python3-pil)
+packages=(g++ cmake ninja-build libcli11-dev nlohmann-json3-dev libfmt-dev catch2 python3 python3-jsonschema chromium python3-pil clang libclang-rt-dev llvm)
 
 install_missing() {
   local missing=() p
@@ -31,6 +32,33 @@ configure_and_build() {  # DIR [cmake options...]
   cmake --build "$dir" -j "$jobs"
 }
 
+# The fuzzers (docs/fuzzing.md), built with clang in build/fuzz, each run for
+# CENTRIC_FUZZ_SECONDS (default 20) on a copy of its seed corpus, so the repository is not
+# changed. A crash, a hang (over 10 s), a leak or a broken check fails the run; the input
+# that did it is kept in build/fuzz/findings/.
+run_fuzzers() {
+  local seconds=${CENTRIC_FUZZ_SECONDS:-20} work name
+  cmake -S . -B build/fuzz -G Ninja -DCMAKE_CXX_COMPILER=clang++ -DCENTRIC_FUZZ=ON -DCENTRIC_TESTS=OFF >/dev/null
+  cmake --build build/fuzz --target centric_fuzzers -j "$jobs"
+  work=$(mktemp -d)
+  mkdir -p build/fuzz/findings
+  for name in questionnaire_loader answer_set_loader assess_pipeline; do
+    mkdir "$work/$name"
+    cp fuzz/corpus/$name/* "$work/$name/"
+    echo "build.sh: fuzzing $name for ${seconds} s" >&2
+    if ! ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 build/fuzz/fuzz/fuzz_$name \
+      -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -dict=fuzz/$name.dict \
+      -artifact_prefix=build/fuzz/findings/$name- "$work/$name" >"$work/$name.log" 2>&1; then
+      tail -n 80 "$work/$name.log" >&2
+      echo "build.sh: fuzz_$name failed; the input is in build/fuzz/findings/ (see docs/fuzzing.md)" >&2
+      rm -rf "$work"
+      return 1
+    fi
+    grep -E '^(#[0-9]+ +DONE|Done [0-9]+ runs)' "$work/$name.log" >&2 || true
+  done
+  rm -rf "$work"
+}
+
 case "${1:-}" in
   example)
     install_missing
@@ -48,6 +76,7 @@ case "${1:-}" in
       -DCENTRIC_TESTS=ON
     (cd build/sanitize && ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1 \
       ctest --output-on-failure --no-tests=error -j "$jobs")
+    run_fuzzers
     ;;
   *)
     echo "usage: ./build.sh example|test" >&2

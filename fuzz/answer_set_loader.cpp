@@ -1,0 +1,81 @@
+// Fuzzes the answer-set reader for the built-in questionnaire: bytes -> AnswerInputs in
+// each form `centric assess` reads (a .json document, a .jsonl file, standard input that
+// is told apart by its first line) and AnswerSetReader on the document alone. Each
+// accepted set is checked, written back with write_answer_set and read again unchanged.
+#include <cstddef>
+#include <cstdint>
+#include <nlohmann/json.hpp>
+
+#include "centric/answers_io.hpp"
+#include "centric/json_input.hpp"
+#include "fuzz/fuzz_support.hpp"
+
+using namespace centric;
+using namespace centric::fuzz;
+
+namespace {
+
+bool same(const AnswerSet& a, const AnswerSet& b) {
+  if (a.respondent.id != b.respondent.id || a.respondent.department != b.respondent.department ||
+      a.respondent.role != b.respondent.role || a.complete != b.complete || a.submitted_at != b.submitted_at ||
+      a.answers.size() != b.answers.size())
+    return false;
+  for (std::size_t i = 0; i < a.answers.size(); ++i)
+    if (a.answers[i].kind != b.answers[i].kind || (a.answers[i].answered() && a.answers[i].value != b.answers[i].value))
+      return false;
+  return true;
+}
+
+void round_trip(const Questionnaire& q, const AnswerSetReader& reader, const AnswerSet& a) {
+  const std::string written = write_answer_set(q, a);
+  const nlohmann::json doc = nlohmann::json::parse(written, nullptr, false);
+  FUZZ_CHECK(!doc.is_discarded(), written);
+  auto again = reader.read(doc, "written.json");
+  FUZZ_CHECK(std::holds_alternative<AnswerSet>(again), written);
+  FUZZ_CHECK(same(a, std::get<AnswerSet>(again)), written);
+}
+
+void read_as(const Questionnaire& q, const AnswerSetReader& reader, std::string_view text, const std::string& source,
+             InputForm form) {
+  long accepted = 0, problems = 0;
+  AnswerInputs inputs(
+      q,
+      [&](const AnswerSet& a) {
+        ++accepted;
+        check_answer_set(q, a);
+        round_trip(q, reader, a);
+      },
+      [&](const std::vector<Diagnostic>& p) {
+        ++problems;
+        FUZZ_CHECK(has_errors(p));
+        for (const auto& d : p) check_diagnostic(d);
+      });
+  inputs.read_text(text, source, form);
+  check_summary(inputs.summary(), accepted, problems);
+}
+
+}  // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+  const std::string_view text = as_text(data, size);
+  const Questionnaire& q = builtin_questionnaire();
+  const AnswerSetReader reader(q);
+  read_as(q, reader, text, "fuzz.json", InputForm::document);
+  read_as(q, reader, text, "fuzz.jsonl", InputForm::json_lines);
+  read_as(q, reader, text, "<stdin>", InputForm::detect);
+
+  // The reader alone, on whatever JSON the bytes hold (an object or not).
+  auto parsed = parse_json(text, "fuzz.json");
+  if (auto* document = std::get_if<JsonParse>(&parsed)) {
+    auto result = reader.read(document->value, "fuzz.json");
+    if (auto* problems = std::get_if<std::vector<Diagnostic>>(&result)) {
+      FUZZ_CHECK(has_errors(*problems));
+      for (const auto& d : *problems) check_diagnostic(d);
+    } else {
+      check_answer_set(q, std::get<AnswerSet>(result));
+    }
+  } else {
+    check_diagnostic(std::get<Diagnostic>(parsed));
+  }
+  return 0;
+}
