@@ -54,7 +54,7 @@ run_fuzzers() {
       rm -rf "$work"
       return 1
     fi
-    grep -E '^(#[0-9]+ +DONE|Done [0-9]+ runs)' "$work/$name.log" >&2 || true
+    grep -E '^(#[0-9]+[[:space:]]+DONE|Done [0-9]+ runs)' "$work/$name.log" >&2 || true
   done
   rm -rf "$work"
 }

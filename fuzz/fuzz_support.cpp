@@ -1,6 +1,7 @@
 #include "fuzz/fuzz_support.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>

@@ -2,8 +2,12 @@
 // of formats.md §1). A questionnaire that loads is then used the way `centric` uses one:
 // shown (`centric questionnaire`), answered (answer sets written and read back, as the
 // survey does), scored and reported in every format, each report checked.
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
 
 #include "centric/answers_io.hpp"
 #include "centric/questionnaire_io.hpp"
