@@ -2,6 +2,8 @@
 // each form `centric assess` reads (a .json document, a .jsonl file, standard input that
 // is told apart by its first line) and AnswerSetReader on the document alone. Each
 // accepted set is checked, written back with write_answer_set and read again unchanged.
+// The fast reader (simdjson) is checked against the diagnosing one (nlohmann/json +
+// AnswerSetReader): whatever it accepts, the diagnosing one accepts as the same sets.
 #include <cstddef>
 #include <cstdint>
 #include <nlohmann/json.hpp>
@@ -9,6 +11,7 @@
 #include "centric/answers_io.hpp"
 #include "centric/json_input.hpp"
 #include "fuzz/fuzz_support.hpp"
+#include "src/io/fast_answer_parser.hpp"
 
 using namespace centric;
 using namespace centric::fuzz;
@@ -16,7 +19,8 @@ using namespace centric::fuzz;
 namespace {
 
 bool same(const AnswerSet& a, const AnswerSet& b) {
-  if (a.respondent.id != b.respondent.id || a.respondent.department != b.respondent.department ||
+  if (a.questionnaire_id != b.questionnaire_id || a.questionnaire_version != b.questionnaire_version ||
+      a.respondent.id != b.respondent.id || a.respondent.department != b.respondent.department ||
       a.respondent.role != b.respondent.role || a.complete != b.complete || a.submitted_at != b.submitted_at ||
       a.answers.size() != b.answers.size())
     return false;
@@ -54,6 +58,36 @@ void read_as(const Questionnaire& q, const AnswerSetReader& reader, std::string_
   check_summary(inputs.summary(), accepted, problems);
 }
 
+// What the fast reader accepts, the diagnosing one accepts the same.
+void compare_fast_reader(const Questionnaire& q, const AnswerSetReader& reader, std::string_view text) {
+  static FastAnswerParser fast(q);
+  std::vector<AnswerSet> sets;
+  const auto form = fast.parse_document(text, sets);
+  AnswerSet one;
+  const bool object = fast.parse_object(text, one);
+  FUZZ_CHECK(object == (form == FastAnswerParser::Document::object), text);
+  if (form == FastAnswerParser::Document::declined) return;
+  auto parsed = parse_json(text, "fuzz.json");
+  FUZZ_CHECK(std::holds_alternative<JsonParse>(parsed), text);
+  const auto& document = std::get<JsonParse>(parsed);
+  FUZZ_CHECK(document.warnings.empty(), text);
+  const nlohmann::json& value = document.value;
+  FUZZ_CHECK(value.is_object() == object && (object || value.is_array()), text);
+  if (object) {
+    FUZZ_CHECK(same(one, sets.front()), text);
+    auto slow = reader.read(value, "fuzz.json");
+    FUZZ_CHECK(std::holds_alternative<AnswerSet>(slow), text);
+    FUZZ_CHECK(same(one, std::get<AnswerSet>(slow)), text);
+    return;
+  }
+  FUZZ_CHECK(value.size() == sets.size(), text);
+  for (std::size_t i = 0; i < sets.size(); ++i) {
+    auto slow = reader.read(value[i], "fuzz.json");
+    FUZZ_CHECK(std::holds_alternative<AnswerSet>(slow), text);
+    FUZZ_CHECK(same(sets[i], std::get<AnswerSet>(slow)), text);
+  }
+}
+
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
@@ -63,6 +97,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   read_as(q, reader, text, "fuzz.json", InputForm::document);
   read_as(q, reader, text, "fuzz.jsonl", InputForm::json_lines);
   read_as(q, reader, text, "<stdin>", InputForm::detect);
+  compare_fast_reader(q, reader, text);
 
   // The reader alone, on whatever JSON the bytes hold (an object or not).
   auto parsed = parse_json(text, "fuzz.json");

@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <functional>
 #include <istream>
+#include <memory>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <unordered_map>
@@ -15,6 +16,8 @@
 #include "centric/questionnaire.hpp"
 
 namespace centric {
+
+class FastAnswerParser;
 
 // Checks answer documents against one questionnaire.
 class AnswerSetReader {
@@ -70,6 +73,9 @@ class AnswerInputs {
   using Sink = std::function<void(const AnswerSet&)>;
   using ProblemSink = std::function<void(const std::vector<Diagnostic>&)>;
   AnswerInputs(const Questionnaire& questionnaire, Sink on_accepted, ProblemSink on_problems = {});
+  ~AnswerInputs();
+  AnswerInputs(const AnswerInputs&) = delete;
+  AnswerInputs& operator=(const AnswerInputs&) = delete;
 
   void read_argument(const std::string& argument, std::istream& standard_input);
   void read_file(const std::string& path);
@@ -94,10 +100,14 @@ class AnswerInputs {
   void read_json_line(std::string& line, EntryRef entry);
   void read_document(std::string_view text, std::uint32_t file);
   void offer(const nlohmann::json& object, EntryRef entry);
+  void accept(const AnswerSet& answers, EntryRef entry);
   void reject(const EntryRef& entry, std::vector<Diagnostic> problems);
   void reject(const std::string& source, std::vector<Diagnostic> problems);
 
   AnswerSetReader reader_;
+  std::unique_ptr<FastAnswerParser> fast_;
+  AnswerSet fast_set_;  // reused, so that a line costs no new allocations
+  std::vector<AnswerSet> fast_sets_;
   Sink on_accepted_;
   ProblemSink on_problems_;
   InputSummary summary_;

@@ -13,6 +13,7 @@
 
 #include "centric/answers_io.hpp"
 #include "centric/json_input.hpp"
+#include "io/fast_answer_parser.hpp"
 #include "io/json_fields.hpp"
 #include "io/read_file.hpp"
 
@@ -105,7 +106,12 @@ class AnswerInputs::Lines {
 bool is_answer_file_name(std::string_view path) { return path.ends_with(".json") || path.ends_with(".jsonl"); }
 
 AnswerInputs::AnswerInputs(const Questionnaire& questionnaire, Sink on_accepted, ProblemSink on_problems)
-    : reader_(questionnaire), on_accepted_(std::move(on_accepted)), on_problems_(std::move(on_problems)) {}
+    : reader_(questionnaire),
+      fast_(std::make_unique<FastAnswerParser>(questionnaire)),
+      on_accepted_(std::move(on_accepted)),
+      on_problems_(std::move(on_problems)) {}
+
+AnswerInputs::~AnswerInputs() = default;
 
 std::uint32_t AnswerInputs::add_file(const std::string& name) {
   files_.push_back(name);
@@ -322,6 +328,10 @@ void AnswerInputs::read_json_line(std::string& line, EntryRef entry) {
     summary_.warnings.push_back(Diagnostic::warning(files_[entry.file], "", "UTF-8 byte-order mark ignored"));
   if (!line.empty() && line.back() == '\r') line.pop_back();
   if (blank(line)) return;
+  if (fast_->parse_object(line, fast_set_)) {
+    accept(fast_set_, entry);
+    return;
+  }
   const std::string name = name_of(entry);
   auto parsed = parse_json(line, name);
   if (auto* error = std::get_if<Diagnostic>(&parsed)) {
@@ -339,6 +349,17 @@ void AnswerInputs::read_json_line(std::string& line, EntryRef entry) {
 }
 
 void AnswerInputs::read_document(std::string_view text, std::uint32_t file) {
+  switch (fast_->parse_document(text, fast_sets_)) {
+    case FastAnswerParser::Document::object:
+      accept(fast_sets_.front(), {file, 0, EntryRef::Kind::whole});
+      return;
+    case FastAnswerParser::Document::array:
+      for (std::size_t i = 0; i < fast_sets_.size(); ++i)
+        accept(fast_sets_[i], {file, static_cast<std::uint32_t>(i), EntryRef::Kind::element});
+      return;
+    case FastAnswerParser::Document::declined:
+      break;
+  }
   const std::string& source = files_[file];
   auto parsed = parse_json(text, source);
   if (auto* error = std::get_if<Diagnostic>(&parsed)) {
@@ -377,10 +398,14 @@ void AnswerInputs::offer(const json& object, EntryRef entry) {
     reject(name, std::move(*problems));
     return;
   }
-  const AnswerSet& answers = std::get<AnswerSet>(result);
+  accept(std::get<AnswerSet>(result), entry);
+}
+
+void AnswerInputs::accept(const AnswerSet& answers, EntryRef entry) {
   if (answers.respondent.id) {
     auto [it, inserted] = first_entry_of_id_.emplace(*answers.respondent.id, entry);
     if (!inserted) {
+      const std::string name = name_of(entry);
       reject(name, {Diagnostic::error(name, "respondent.id",
                                       fmt::format("duplicate respondent id {}: already given by {}",
                                                   detail::shown(*answers.respondent.id), name_of(it->second)))});
