@@ -9,12 +9,15 @@
 #include <filesystem>
 #include <fstream>
 #include <iterator>
+#include <optional>
 #include <sstream>
+#include <utility>
 
 #include "centric/answers_io.hpp"
 #include "centric/json_input.hpp"
 #include "io/fast_answer_parser.hpp"
 #include "io/json_fields.hpp"
+#include "io/json_mistakes.hpp"
 #include "io/read_file.hpp"
 
 namespace centric {
@@ -310,8 +313,27 @@ void AnswerInputs::read_stream(std::istream& in, const std::string& source) {
 void AnswerInputs::read_lines(Lines& lines, std::uint32_t file) {
   std::string line;
   Lines::Status status;
+  // A first line that opens an object or array without closing it waits for the next line
+  // with text: an object on one line makes it one broken line; anything else, a document
+  // pretty-printed over many lines, refused once rather than once for each of its lines.
+  bool first = true;
+  std::optional<std::pair<std::string, EntryRef>> unfinished;
   while ((status = lines.next(line)) != Lines::Status::end) {
     const EntryRef entry{file, static_cast<std::uint32_t>(lines.number()), EntryRef::Kind::line};
+    if ((first || unfinished) && (status == Lines::Status::too_long || !blank(line))) {
+      if (first && status == Lines::Status::line && starts_unfinished_value(line)) {
+        first = false;
+        unfinished.emplace(std::move(line), entry);
+        continue;
+      }
+      first = false;
+      if (unfinished && status == Lines::Status::line && !looks_like_object_line(line)) {
+        reject(files_[file], {Diagnostic::error(files_[file], "", value_over_lines_message(unfinished->first))});
+        return;
+      }
+      if (unfinished) read_json_line(unfinished->first, unfinished->second);
+      unfinished.reset();
+    }
     if (status == Lines::Status::too_long) {
       reject(entry, {Diagnostic::error(name_of(entry), "",
                                        fmt::format("line longer than {} MiB; one answer set per line is far shorter",
@@ -320,6 +342,7 @@ void AnswerInputs::read_lines(Lines& lines, std::uint32_t file) {
       read_json_line(line, entry);
     }
   }
+  if (unfinished) read_json_line(unfinished->first, unfinished->second);
   if (lines.failed()) reject(files_[file], {Diagnostic::error(files_[file], "", "read error")});
 }
 

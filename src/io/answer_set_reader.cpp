@@ -4,6 +4,7 @@
 
 #include "centric/answers_io.hpp"
 #include "io/json_fields.hpp"
+#include "text/edit_distance.hpp"
 
 namespace centric {
 
@@ -11,6 +12,21 @@ using detail::shown;
 using nlohmann::json;
 
 constexpr std::string_view answers_format = "centric-answers/1";
+constexpr std::string_view questionnaire_format = "centric-questionnaire/1";
+
+namespace {
+
+std::string unknown_question_message(const Questionnaire& questionnaire, const std::string& question,
+                                     const json& value) {
+  std::string message = fmt::format("unknown question id {} (answered {})", shown(question), shown(value));
+  std::vector<std::string_view> ids;
+  for (const auto& d : questionnaire.dimensions)
+    for (const auto& q : d.questions) ids.push_back(q.id);
+  if (auto meant = likely_meant(question, ids)) message += fmt::format("; did you mean \"{}\"?", *meant);
+  return message;
+}
+
+}  // namespace
 
 AnswerSetReader::AnswerSetReader(const Questionnaire& questionnaire) : questionnaire_(questionnaire) {
   std::size_t flat = 0;
@@ -26,6 +42,13 @@ std::variant<AnswerSet, std::vector<Diagnostic>> AnswerSetReader::read(const jso
   AnswerSet a;
   if (!doc.is_object()) {
     f.error(at, fmt::format("an answer set must be a JSON object, not {}", json_type_name(doc)));
+    return problems;
+  }
+  // A questionnaire lacks every key of an answer set: one line that says what it is beats
+  // one for each missing key. With answers, it is an answer set with a wrong format.
+  if (const auto format = doc.find("format");
+      format != doc.end() && *format == questionnaire_format && !doc.contains("answers")) {
+    f.error(at.key("format"), "this is a questionnaire, not answers (use it with --questionnaire FILE)");
     return problems;
   }
   if (auto format = f.string(doc, at, "format", true); format && *format != answers_format)
@@ -78,7 +101,7 @@ std::variant<AnswerSet, std::vector<Diagnostic>> AnswerSetReader::read(const jso
       const JsonPath q_at = at.key("answers").key(question);
       auto found = question_index_.find(question);
       if (found == question_index_.end()) {
-        f.error(q_at, fmt::format("unknown question id {} (answered {})", shown(question), shown(value)));
+        f.error(q_at, unknown_question_message(questionnaire_, question, value));
         continue;
       }
       AnswerValue& slot = a.answers[found->second];

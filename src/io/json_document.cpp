@@ -2,6 +2,7 @@
 
 #include "centric/json_input.hpp"
 #include "centric/text.hpp"
+#include "io/json_mistakes.hpp"
 
 namespace centric {
 namespace {
@@ -73,6 +74,10 @@ std::variant<JsonParse, Diagnostic> parse_json(std::string_view text, const std:
   } catch (const TooDeep&) {
     return Diagnostic::error(source, "", fmt::format("nested more than {} levels deep", max_json_depth));
   } catch (const nlohmann::json::parse_error& e) {
+    if (auto mistake = explain_json_mistake(text, e.byte, e.what())) {
+      if (!mistake->at) return Diagnostic::error(source, "", std::move(mistake->message));
+      return at_byte(source, text, *mistake->at + 1, std::move(mistake->message));
+    }
     std::string message = printable(strip_exception_prefix(e.what()));
     if (!is_valid_utf8(text)) message = "not valid UTF-8 text (" + message + ")";
     return at_byte(source, text, e.byte, std::move(message));

@@ -309,6 +309,26 @@ TEST_CASE("answers: an unknown question id rejects the set, naming the source, t
   CHECK(d->message.find('3') != std::string::npos);
 }
 
+TEST_CASE("answers: an unknown question id close to a known one suggests it") {
+  SECTION("one close id") {
+    json doc = valid_answers();
+    doc["answers"]["beta.onw"] = 3;
+    check_rejected(doc, "answers[\"beta.onw\"]",
+                   "unknown question id \"beta.onw\" (answered 3); did you mean \"beta.one\"?");
+  }
+  SECTION("two as close: no guess") {
+    json doc = valid_answers();
+    doc["answers"]["alpha.o"] = 3;  // two letters short of both alpha.one and alpha.two
+    check_rejected(doc, "answers[\"alpha.o\"]", "unknown question id \"alpha.o\" (answered 3)");
+    CHECK(find_problem(read(doc), "answers[\"alpha.o\"]", "did you mean") == nullptr);
+  }
+  SECTION("nothing close: no guess") {
+    json doc = valid_answers();
+    doc["answers"]["gamma.seven"] = 3;
+    CHECK(find_problem(read(doc), "answers[\"gamma.seven\"]", "did you mean") == nullptr);
+  }
+}
+
 TEST_CASE("answers: a value outside the scale rejects the set, naming the value") {
   for (int value : {0, 6, -1, 100}) {
     json doc = valid_answers();
@@ -414,8 +434,23 @@ TEST_CASE("answers: only the major part of the questionnaire version must match"
 TEST_CASE("answers: the format must be centric-answers/1") {
   SECTION("wrong") {
     json doc = valid_answers();
+    doc["format"] = "centric-answers/2";
+    check_rejected(doc, "format", "is \"centric-answers/2\", expected \"centric-answers/1\"");
+  }
+  SECTION("an answer set that claims to be a questionnaire") {
+    json doc = valid_answers();
     doc["format"] = "centric-questionnaire/1";
-    check_rejected(doc, "format", "expected \"centric-answers/1\"");
+    check_rejected(doc, "format", "is \"centric-questionnaire/1\", expected \"centric-answers/1\"");
+  }
+  SECTION("a questionnaire: one problem, which says so, not one for each key it lacks") {
+    const json doc = {{"format", "centric-questionnaire/1"}, {"id", "test-q"}, {"dimensions", json::array()}};
+    const auto r = read(doc);
+    REQUIRE(std::holds_alternative<std::vector<Diagnostic>>(r));
+    const auto& problems = std::get<std::vector<Diagnostic>>(r);
+    INFO(listing(r));
+    REQUIRE(problems.size() == 1);
+    CHECK(problems[0].path == "format");
+    CHECK(problems[0].message == "this is a questionnaire, not answers (use it with --questionnaire FILE)");
   }
   SECTION("missing") {
     json doc = valid_answers();
@@ -547,6 +582,60 @@ TEST_CASE("inputs: in a .jsonl file a bad line is one rejection FILE:LINE, the o
   CHECK(reading.accepted_ids == std::vector<std::string>{"r-1", "r-3"});
   REQUIRE(reading.summary().rejected.size() == 1);
   CHECK(reading.summary().rejected[0].source == file + ":2");
+}
+
+TEST_CASE("inputs: a .jsonl file that is one document over many lines is one rejection for the whole file") {
+  TempDir dir;
+  const std::string pretty = valid_answers("r-1").dump(2) + "\n";
+  const std::string one_line_message =
+      "one answer set is spread over several lines; a .jsonl file needs each answer set on one line (or name the "
+      "file .json)";
+  SECTION("an object, pretty-printed") {
+    const std::string file = dir.write("team.jsonl", "\n" + pretty);
+    Reading reading;
+    reading.inputs.read_file(file);
+    reading.check_counts(0, 1);
+    CHECK(reading.summary().rejected[0].source == file);
+    CHECK(reading.problems[0][0].message == one_line_message);
+    CHECK(reading.problems[0][0].line == 0);
+  }
+  SECTION("its first line holds more than the brace") {
+    Reading reading;
+    reading.inputs.read_text("{\"format\": \"centric-answers/1\",\n \"answers\": {}}\n", "team.jsonl",
+                             InputForm::json_lines);
+    reading.check_counts(0, 1);
+    CHECK(reading.summary().rejected[0].source == "team.jsonl");
+  }
+  SECTION("an array, pretty-printed") {
+    const json all = {valid_answers("r-1"), valid_answers("r-2")};
+    Reading reading;
+    reading.inputs.read_text(all.dump(2), "team.jsonl", InputForm::json_lines);
+    reading.check_counts(0, 1);
+    CHECK(reading.summary().rejected[0].source == "team.jsonl");
+    CHECK(reading.problems[0][0].message.starts_with("an array of answer sets is spread over several lines"));
+  }
+  SECTION("an unfinished first line followed by answer sets on one line each is one broken line") {
+    Reading reading;
+    reading.inputs.read_text(
+        "{\"format\": \"centric-answers/1\",\n\n" + line_of(valid_answers("r-2")) + line_of(valid_answers("r-3")),
+        "team.jsonl", InputForm::json_lines);
+    reading.check_counts(2, 1);
+    CHECK(reading.summary().rejected[0].source == "team.jsonl:1");
+    CHECK(reading.accepted_ids == std::vector<std::string>{"r-2", "r-3"});
+  }
+  SECTION("a lone brace and nothing else is one broken line") {
+    Reading reading;
+    reading.inputs.read_text("{\n", "team.jsonl", InputForm::json_lines);
+    reading.check_counts(0, 1);
+    CHECK(reading.summary().rejected[0].source == "team.jsonl:1");
+  }
+  SECTION("a good first line and a pretty-printed set later: each line on its own, as ever") {
+    Reading reading;
+    reading.inputs.read_text(line_of(valid_answers("r-1")) + pretty, "team.jsonl", InputForm::json_lines);
+    CHECK(reading.summary().accepted == 1);
+    CHECK(reading.summary().rejected.size() > 1);
+    CHECK(reading.summary().rejected[0].source == "team.jsonl:2");
+  }
 }
 
 TEST_CASE("inputs: in a .jsonl file a line that breaks a rule is rejected as FILE:LINE") {

@@ -1,0 +1,33 @@
+// The common ways a hand-made or exported file fails to be JSON (a spreadsheet export,
+// typographic quotes, UTF-16 without a byte-order mark, a trailing comma, a pretty-printed
+// JSON Lines file), told in words that say what to do instead of the parser's.
+#pragma once
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace centric {
+
+struct JsonMistake {
+  std::optional<std::size_t> at;  // the byte (from 0) the message is about; none: the whole text
+  std::string message;
+};
+
+// What is wrong with `text`, which nlohmann::json failed to parse, when it is one of the
+// common mistakes; nothing when the parser's own words are as good as any. `error_byte`
+// (from 1) and `parser_message` are those of the parse error.
+std::optional<JsonMistake> explain_json_mistake(std::string_view text, std::size_t error_byte,
+                                                std::string_view parser_message);
+
+// Whether the first non-blank line of a .jsonl file starts an object or an array that it
+// does not finish: a pretty-printed document, unless the following lines are objects on one
+// line each (then it is one broken line).
+bool starts_unfinished_value(std::string_view first_line);
+
+// Why a .jsonl file whose first line is `first_line` (see starts_unfinished_value) is
+// refused as a whole.
+std::string value_over_lines_message(std::string_view first_line);
+
+}  // namespace centric
