@@ -18,9 +18,10 @@ using namespace centric::fuzz;
 
 namespace {
 
-bool same(const AnswerSet& a, const AnswerSet& b) {
-  if (a.questionnaire_id != b.questionnaire_id || a.questionnaire_version != b.questionnaire_version ||
-      a.respondent.id != b.respondent.id || a.respondent.department != b.respondent.department ||
+// write_answer_set writes the questionnaire's own id and version, so a round trip keeps
+// the answers but not those.
+bool same_answers(const AnswerSet& a, const AnswerSet& b) {
+  if (a.respondent.id != b.respondent.id || a.respondent.department != b.respondent.department ||
       a.respondent.role != b.respondent.role || a.complete != b.complete || a.submitted_at != b.submitted_at ||
       a.answers.size() != b.answers.size())
     return false;
@@ -30,13 +31,18 @@ bool same(const AnswerSet& a, const AnswerSet& b) {
   return true;
 }
 
+bool same(const AnswerSet& a, const AnswerSet& b) {
+  return a.questionnaire_id == b.questionnaire_id && a.questionnaire_version == b.questionnaire_version &&
+         same_answers(a, b);
+}
+
 void round_trip(const Questionnaire& q, const AnswerSetReader& reader, const AnswerSet& a) {
   const std::string written = write_answer_set(q, a);
   const nlohmann::json doc = nlohmann::json::parse(written, nullptr, false);
   FUZZ_CHECK(!doc.is_discarded(), written);
   auto again = reader.read(doc, "written.json");
   FUZZ_CHECK(std::holds_alternative<AnswerSet>(again), written);
-  FUZZ_CHECK(same(a, std::get<AnswerSet>(again)), written);
+  FUZZ_CHECK(same_answers(a, std::get<AnswerSet>(again)), written);
 }
 
 void read_as(const Questionnaire& q, const AnswerSetReader& reader, std::string_view text, const std::string& source,

@@ -313,13 +313,26 @@ void AnswerInputs::read_stream(std::istream& in, const std::string& source) {
 void AnswerInputs::read_lines(Lines& lines, std::uint32_t file) {
   std::string line;
   Lines::Status status;
-  // A first line that opens an object or array without closing it waits for the next line
-  // with text: an object on one line makes it one broken line; anything else, a document
-  // pretty-printed over many lines, refused once rather than once for each of its lines.
+  // Each line is an entry of its own (formats.md §2). A first line that opens an object or
+  // array without closing it waits for the next line with text: an object on one line
+  // makes it one broken line; anything else means a document pretty-printed over many
+  // lines, and its lines say so, rather than each giving a parser error, until a line
+  // holds an object again.
   bool first = true;
   std::optional<std::pair<std::string, EntryRef>> unfinished;
+  std::uint32_t spread_from = 0;  // the line such a document starts on
+  const auto reject_spread_line = [&](const EntryRef& entry) {
+    reject(entry, {Diagnostic::error(name_of(entry), "", value_continued_message(spread_from))});
+  };
   while ((status = lines.next(line)) != Lines::Status::end) {
     const EntryRef entry{file, static_cast<std::uint32_t>(lines.number()), EntryRef::Kind::line};
+    if (spread_from != 0 && status == Lines::Status::line && !blank(line)) {
+      if (!looks_like_object_line(line)) {
+        reject_spread_line(entry);
+        continue;
+      }
+      spread_from = 0;
+    }
     if ((first || unfinished) && (status == Lines::Status::too_long || !blank(line))) {
       if (first && status == Lines::Status::line && starts_unfinished_value(line)) {
         first = false;
@@ -328,8 +341,12 @@ void AnswerInputs::read_lines(Lines& lines, std::uint32_t file) {
       }
       first = false;
       if (unfinished && status == Lines::Status::line && !looks_like_object_line(line)) {
-        reject(files_[file], {Diagnostic::error(files_[file], "", value_over_lines_message(unfinished->first))});
-        return;
+        const EntryRef start = unfinished->second;
+        reject(start, {Diagnostic::error(name_of(start), "", value_over_lines_message(unfinished->first))});
+        unfinished.reset();
+        spread_from = start.number;
+        reject_spread_line(entry);
+        continue;
       }
       if (unfinished) read_json_line(unfinished->first, unfinished->second);
       unfinished.reset();

@@ -137,8 +137,13 @@ bool starts_unfinished_value(std::string_view first_line) {
 std::string value_over_lines_message(std::string_view first_line) {
   const bool array = line_text(first_line).starts_with('[');
   return fmt::format(
-      "{} spread over several lines; a .jsonl file needs each answer set on one line (or name the file .json)",
+      "{} spread over several lines from here; a .jsonl file needs each answer set on one line (or name the file "
+      ".json)",
       array ? "an array of answer sets is" : "one answer set is");
+}
+
+std::string value_continued_message(std::uint32_t first_line_number) {
+  return fmt::format("part of what is spread over several lines from line {} (see there)", first_line_number);
 }
 
 }  // namespace centric

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -26,8 +27,9 @@ std::optional<JsonMistake> explain_json_mistake(std::string_view text, std::size
 // line each (then it is one broken line).
 bool starts_unfinished_value(std::string_view first_line);
 
-// Why a .jsonl file whose first line is `first_line` (see starts_unfinished_value) is
-// refused as a whole.
+// Why the first line of a pretty-printed document in a .jsonl file (see
+// starts_unfinished_value) is rejected, and why each later line of it is.
 std::string value_over_lines_message(std::string_view first_line);
+std::string value_continued_message(std::uint32_t first_line_number);
 
 }  // namespace centric

@@ -2,6 +2,7 @@
 // `centric assess` takes (AnswerInputs): files, arrays, JSON Lines, directories, stdin.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -584,34 +585,42 @@ TEST_CASE("inputs: in a .jsonl file a bad line is one rejection FILE:LINE, the o
   CHECK(reading.summary().rejected[0].source == file + ":2");
 }
 
-TEST_CASE("inputs: a .jsonl file that is one document over many lines is one rejection for the whole file") {
+TEST_CASE(
+    "inputs: a .jsonl file that is one document over many lines: its first line says so, the others point to it") {
   TempDir dir;
   const std::string pretty = valid_answers("r-1").dump(2) + "\n";
-  const std::string one_line_message =
-      "one answer set is spread over several lines; a .jsonl file needs each answer set on one line (or name the "
-      "file .json)";
-  SECTION("an object, pretty-printed") {
-    const std::string file = dir.write("team.jsonl", "\n" + pretty);
+  const std::string first_line_message =
+      "one answer set is spread over several lines from here; a .jsonl file needs each answer set on one line (or "
+      "name the file .json)";
+  SECTION("an object, pretty-printed, after a blank line; then a set on one line, which is read") {
+    const std::string file = dir.write("team.jsonl", "\n" + pretty + line_of(valid_answers("r-2")));
     Reading reading;
     reading.inputs.read_file(file);
-    reading.check_counts(0, 1);
-    CHECK(reading.summary().rejected[0].source == file);
-    CHECK(reading.problems[0][0].message == one_line_message);
+    const auto lines = static_cast<std::size_t>(std::count(pretty.begin(), pretty.end(), '\n'));
+    reading.check_counts(1, lines);  // each line is an entry of its own (formats.md §2)
+    CHECK(reading.accepted_ids == std::vector<std::string>{"r-2"});
+    CHECK(reading.summary().rejected[0].source == file + ":2");
+    CHECK(reading.problems[0][0].message == first_line_message);
     CHECK(reading.problems[0][0].line == 0);
+    CHECK(reading.summary().rejected[1].source == file + ":3");
+    CHECK(reading.problems[1][0].message == "part of what is spread over several lines from line 2 (see there)");
+    CHECK(reading.summary().rejected.back().source == file + ":" + std::to_string(lines + 1));
   }
   SECTION("its first line holds more than the brace") {
     Reading reading;
     reading.inputs.read_text("{\"format\": \"centric-answers/1\",\n \"answers\": {}}\n", "team.jsonl",
                              InputForm::json_lines);
-    reading.check_counts(0, 1);
-    CHECK(reading.summary().rejected[0].source == "team.jsonl");
+    reading.check_counts(0, 2);
+    CHECK(reading.summary().rejected[0].source == "team.jsonl:1");
+    CHECK(reading.problems[0][0].message == first_line_message);
   }
   SECTION("an array, pretty-printed") {
     const json all = {valid_answers("r-1"), valid_answers("r-2")};
     Reading reading;
     reading.inputs.read_text(all.dump(2), "team.jsonl", InputForm::json_lines);
-    reading.check_counts(0, 1);
-    CHECK(reading.summary().rejected[0].source == "team.jsonl");
+    REQUIRE(reading.summary().rejected.size() > 2);
+    CHECK(reading.summary().accepted == 0);
+    CHECK(reading.summary().rejected[0].source == "team.jsonl:1");
     CHECK(reading.problems[0][0].message.starts_with("an array of answer sets is spread over several lines"));
   }
   SECTION("an unfinished first line followed by answer sets on one line each is one broken line") {

@@ -159,9 +159,12 @@ TEST_CASE("json mistakes: a JSON Lines file that starts a value without finishin
   CHECK_FALSE(starts_unfinished_value("respondent,department"));
   CHECK_FALSE(starts_unfinished_value(""));
   CHECK(value_over_lines_message("{") ==
-        "one answer set is spread over several lines; a .jsonl file needs each answer set on one line (or name the "
+        "one answer set is spread over several lines from here; a .jsonl file needs each answer set on one line (or "
+        "name the "
         "file .json)");
   CHECK(value_over_lines_message("[") ==
-        "an array of answer sets is spread over several lines; a .jsonl file needs each answer set on one line (or "
+        "an array of answer sets is spread over several lines from here; a .jsonl file needs each answer set on one "
+        "line (or "
         "name the file .json)");
+  CHECK(value_continued_message(3) == "part of what is spread over several lines from line 3 (see there)");
 }
