@@ -18,6 +18,7 @@
 namespace centric {
 
 class FastAnswerParser;
+class RespondentIds;
 
 // Checks answer documents against one questionnaire.
 class AnswerSetReader {
@@ -112,7 +113,7 @@ class AnswerInputs {
   ProblemSink on_problems_;
   InputSummary summary_;
   std::vector<std::string> files_;
-  std::unordered_map<std::string, EntryRef> first_entry_of_id_;
+  std::unique_ptr<RespondentIds> ids_;
 };
 
 }  // namespace centric

@@ -19,6 +19,7 @@
 #include "io/json_fields.hpp"
 #include "io/json_mistakes.hpp"
 #include "io/read_file.hpp"
+#include "io/respondent_ids.hpp"
 
 namespace centric {
 namespace fs = std::filesystem;
@@ -112,7 +113,8 @@ AnswerInputs::AnswerInputs(const Questionnaire& questionnaire, Sink on_accepted,
     : reader_(questionnaire),
       fast_(std::make_unique<FastAnswerParser>(questionnaire)),
       on_accepted_(std::move(on_accepted)),
-      on_problems_(std::move(on_problems)) {}
+      on_problems_(std::move(on_problems)),
+      ids_(std::make_unique<RespondentIds>()) {}
 
 AnswerInputs::~AnswerInputs() = default;
 
@@ -443,12 +445,13 @@ void AnswerInputs::offer(const json& object, EntryRef entry) {
 
 void AnswerInputs::accept(const AnswerSet& answers, EntryRef entry) {
   if (answers.respondent.id) {
-    auto [it, inserted] = first_entry_of_id_.emplace(*answers.respondent.id, entry);
-    if (!inserted) {
+    const RespondentIds::Place place{entry.file, entry.number, static_cast<std::uint8_t>(entry.kind)};
+    if (const auto first = ids_->insert(*answers.respondent.id, place)) {
+      const EntryRef first_entry{first->file, first->number, static_cast<EntryRef::Kind>(first->kind)};
       const std::string name = name_of(entry);
       reject(name, {Diagnostic::error(name, "respondent.id",
                                       fmt::format("duplicate respondent id {}: already given by {}",
-                                                  detail::shown(*answers.respondent.id), name_of(it->second)))});
+                                                  detail::shown(*answers.respondent.id), name_of(first_entry)))});
       return;
     }
   }

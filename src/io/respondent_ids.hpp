@@ -1,0 +1,44 @@
+// The respondent ids seen so far, for the duplicate rule (formats.md §2), each with where
+// it was first seen.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string_view>
+#include <vector>
+
+namespace centric {
+
+// Keeps a 128-bit fingerprint (XXH3) of each id rather than the id: 24 bytes a slot in an
+// open-addressing table, where a hash map of strings took about 140 bytes an id. Two
+// different ids share a fingerprint with a probability of about n²/2¹²⁹ (below 10⁻²⁶ for
+// a million ids), far below that of a memory error, so the rule stays exact in practice.
+// Exact detection of duplicates needs memory that grows with the number of distinct ids;
+// this keeps it small (docs/performance.md).
+class RespondentIds {
+ public:
+  // Where an id was first seen, as the caller names it: a file index and a number.
+  struct Place {
+    std::uint32_t file = 0;  // below 2^30 (each file's name is kept, so far fewer)
+    std::uint32_t number = 0;
+    std::uint8_t kind = 0;  // below 4
+  };
+
+  // Records `id` at `place` and returns nothing, or returns where it was seen before.
+  std::optional<Place> insert(std::string_view id, Place place);
+  std::size_t size() const { return size_; }
+
+ private:
+  struct Slot {
+    std::uint64_t low = 0;  // low == 0 && high == 0: empty
+    std::uint64_t high = 0;
+    std::uint32_t kind_and_file = 0;
+    std::uint32_t number = 0;
+  };
+  void grow();
+
+  std::vector<Slot> slots_;
+  std::size_t size_ = 0;
+};
+
+}  // namespace centric
