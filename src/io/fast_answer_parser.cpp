@@ -28,9 +28,8 @@ bool get_string(dom::element e, std::string_view& out) { return !e.get_string().
 
 struct FastAnswerParser::State {
   explicit State(const Questionnaire& q) : questionnaire(q) {
-    std::size_t flat = 0;
     for (const auto& d : q.dimensions)
-      for (const auto& item : d.questions) ids_in_order.push_back(item.id), ++flat;
+      for (const auto& item : d.questions) ids_in_order.push_back(item.id);
     for (std::size_t i = 0; i < ids_in_order.size(); ++i) sorted_ids.emplace_back(ids_in_order[i], i);
     std::sort(sorted_ids.begin(), sorted_ids.end());
     major = std::string(Questionnaire::major_version(q.version));
