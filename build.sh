@@ -76,6 +76,13 @@ case "${1:-}" in
       -DCENTRIC_TESTS=ON
     (cd build/sanitize && ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1 \
       ctest --output-on-failure --no-tests=error -j "$jobs")
+    # The reading threads under ThreadSanitizer: their tests, and assess --jobs through the
+    # binary (a data race makes it exit 66, which fails the test).
+    cmake -S . -B build/tsan -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCENTRIC_WERROR=ON -DCENTRIC_TSAN=ON \
+      -DCENTRIC_TESTS=ON >/dev/null
+    cmake --build build/tsan -j "$jobs" --target centric centric_unit_tests centric_e2e_tests
+    (cd build/tsan && TSAN_OPTIONS=halt_on_error=1 \
+      ctest --output-on-failure --no-tests=error -j "$jobs" -R "parallel reading|ordered workers|tally: merging|--jobs")
     run_fuzzers
     ;;
   *)

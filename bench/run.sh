@@ -25,8 +25,9 @@
 # Environment:
 #   PYTHON                 the Python with pandas (default /usr/bin/python3, Debian's: a
 #                          pyenv or venv python3 earlier in PATH usually lacks pandas)
-#   CENTRIC_TWO_CORE_ARGS  extra options for centric's two-core runs (e.g. a jobs option,
-#                          once centric has one); default none
+#   CENTRIC_TWO_CORE_ARGS  extra options for centric's two-core runs; default none (centric
+#                          uses every core taskset allows it: one in the one-core runs, two
+#                          in the two-core ones)
 #
 # Installs nothing: it checks for its tools and says what to apt-get install.
 set -euo pipefail

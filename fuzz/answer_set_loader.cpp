@@ -4,9 +4,16 @@
 // accepted set is checked, written back with write_answer_set and read again unchanged.
 // The fast reader (simdjson) is checked against the diagnosing one (nlohmann/json +
 // AnswerSetReader): whatever it accepts, the diagnosing one accepts as the same sets.
+// A .jsonl file read in chunks (as `assess` reads regular files, here with tiny chunks
+// so that every line crosses boundaries) gives what reading it line by line gives.
+#include <unistd.h>
+
 #include <cstddef>
 #include <cstdint>
+#include <fstream>
 #include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
 
 #include "centric/answers_io.hpp"
 #include "centric/json_input.hpp"
@@ -94,6 +101,42 @@ void compare_fast_reader(const Questionnaire& q, const AnswerSetReader& reader, 
   }
 }
 
+// Everything AnswerInputs reports, in order.
+std::vector<std::string> events_of(const Questionnaire& q, const ReadingOptions& options,
+                                   const std::function<void(AnswerInputs&)>& read) {
+  std::vector<std::string> events;
+  AnswerInputs inputs(
+      q,
+      [&](const AnswerSet& a) {
+        events.push_back("accepted " + a.respondent.id.value_or("") + a.respondent.department);
+      },
+      [&](const std::vector<Diagnostic>& problems) {
+        std::string all;
+        for (const auto& p : problems) all += format_for_stderr(p) + "\n";
+        events.push_back(all);
+      },
+      options);
+  read(inputs);
+  for (const auto& w : inputs.summary().warnings) events.push_back(format_for_stderr(w));
+  return events;
+}
+
+void compare_chunked(const Questionnaire& q, std::string_view text) {
+  static const std::string path = "/tmp/centric-fuzz-" + std::to_string(::getpid()) + ".jsonl";
+  {
+    std::ofstream out(path, std::ios::binary | std::ios::trunc);
+    out.write(text.data(), static_cast<std::streamsize>(text.size()));
+    FUZZ_CHECK(out.good(), "cannot write " + path);
+  }
+  const auto in_order = events_of(q, {}, [&](AnswerInputs& in) { in.read_text(text, path, InputForm::json_lines); });
+  for (const std::size_t chunk : {std::size_t{1}, std::size_t{3}, std::size_t{64}}) {
+    const auto chunked = events_of(q, {1, chunk}, [&](AnswerInputs& in) { in.read_file(path); });
+    FUZZ_CHECK(chunked == in_order, "chunks of " + std::to_string(chunk) + " bytes: " + std::string(text));
+  }
+  const auto threads = events_of(q, {2, 5}, [&](AnswerInputs& in) { in.read_file(path); });
+  FUZZ_CHECK(threads == in_order, "two threads: " + std::string(text));
+}
+
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
@@ -104,6 +147,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   read_as(q, reader, text, "fuzz.jsonl", InputForm::json_lines);
   read_as(q, reader, text, "<stdin>", InputForm::detect);
   compare_fast_reader(q, reader, text);
+  compare_chunked(q, text);
 
   // The reader alone, on whatever JSON the bytes hold (an object or not).
   auto parsed = parse_json(text, "fuzz.json");

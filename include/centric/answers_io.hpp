@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstdint>
+#include <deque>
 #include <functional>
 #include <istream>
 #include <memory>
@@ -17,8 +18,12 @@
 
 namespace centric {
 
-class FastAnswerParser;
+class OrderedWorkers;
 class RespondentIds;
+struct EntryRef;
+class OpenFile;
+struct AnswerBatch;
+struct BatchReader;
 
 // Checks answer documents against one questionnaire.
 class AnswerSetReader {
@@ -64,20 +69,55 @@ enum class InputForm {
   detect,      // either (standard input): JSON Lines when the first line is an object alone
 };
 
+// Where accepted answer sets are folded when they are read on several threads: each
+// batch of consecutive entries is folded into a fold of its own (from empty_like), and the
+// batches' folds are merged into the caller's in input order. So the result depends on
+// the input alone, never on the number of threads. (scoring's Tally is folded this way;
+// io does not depend on scoring.)
+class AnswerFold {
+ public:
+  virtual ~AnswerFold() = default;
+  virtual std::unique_ptr<AnswerFold> empty_like() const = 0;
+  // Empty again, as from empty_like(), keeping memory for the next batch.
+  virtual void clear() = 0;
+  virtual void add(const AnswerSet& answers) = 0;
+  // `other` comes from empty_like() and holds the sets read after this fold's.
+  virtual void merge(const AnswerFold& other) = 0;
+};
+
+struct ReadingOptions {
+  // Threads that read: this one and jobs - 1 more.
+  unsigned jobs = 1;
+  // A regular .jsonl file is read in chunks of this many bytes, each by one thread (its
+  // bytes stay in that core's cache between reading and parsing). Tests make it tiny.
+  std::size_t chunk_bytes = std::size_t{256} << 10;
+};
+
 // Reads the inputs of `centric assess` in order: files holding one object or an array,
 // `.jsonl` files, directories (every *.json and *.jsonl below, sorted by path) and "-"
-// for standard input. Each accepted answer set goes to `on_accepted` as soon as it is
-// read, so the caller can fold it away; each rejected entry's diagnostics go to
-// `on_problems` as soon as they are found. Duplicates of a respondent id are rejected.
+// for standard input. Duplicates of a respondent id are rejected.
+//
+// Entries (files, lines, chunks of a .jsonl file) are read in batches of consecutive ones,
+// on `jobs` threads (the calling one splits the input, merges, and reads batches while it
+// waits). Whatever the number of threads, the caller sees everything in input order, on
+// its own thread: each rejected entry's diagnostics go to `on_problems`, and each
+// accepted set to `on_accepted` or into the fold. Batches depend on the input alone, so
+// the fold's sums are the same, to the last bit, for any number of threads. Memory stays
+// bounded: only two batches a thread are in flight.
 class AnswerInputs {
  public:
   using Sink = std::function<void(const AnswerSet&)>;
   using ProblemSink = std::function<void(const std::vector<Diagnostic>&)>;
-  AnswerInputs(const Questionnaire& questionnaire, Sink on_accepted, ProblemSink on_problems = {});
+  AnswerInputs(const Questionnaire& questionnaire, Sink on_accepted, ProblemSink on_problems = {},
+               ReadingOptions options = {});
+  AnswerInputs(const Questionnaire& questionnaire, AnswerFold& fold, ProblemSink on_problems = {},
+               ReadingOptions options = {});
   ~AnswerInputs();
   AnswerInputs(const AnswerInputs&) = delete;
   AnswerInputs& operator=(const AnswerInputs&) = delete;
 
+  // Each of these returns when everything it was given has been read and reported.
+  void read_arguments(const std::vector<std::string>& arguments, std::istream& standard_input);
   void read_argument(const std::string& argument, std::istream& standard_input);
   void read_file(const std::string& path);
   void read_text(std::string_view text, const std::string& source, InputForm form);
@@ -86,34 +126,50 @@ class AnswerInputs {
 
  private:
   class Lines;
-  // Where an entry came from, in a few bytes: respondent ids remember their first source.
-  struct EntryRef {
-    std::uint32_t file = 0;    // index into files_
-    std::uint32_t number = 0;  // line (from 1) or array index
-    enum class Kind : std::uint8_t { whole, line, element } kind = Kind::whole;
-  };
 
   std::uint32_t add_file(const std::string& name);
   std::string name_of(const EntryRef& entry) const;
-  void read_directory(const std::string& directory);
-  void read_stream(std::istream& in, const std::string& source);
-  void read_lines(Lines& lines, std::uint32_t file);
-  void read_json_line(std::string& line, EntryRef entry);
-  void read_document(std::string_view text, std::uint32_t file);
-  void offer(const nlohmann::json& object, EntryRef entry);
-  void accept(const AnswerSet& answers, EntryRef entry);
+  void take_argument(const std::string& argument, std::istream& standard_input);
+  void take_file(const std::string& path);
+  void take_directory(const std::string& directory);
+  void take_stream(std::istream& in, const std::string& source);
+  void take_lines(Lines& lines, std::uint32_t file, std::shared_ptr<const OpenFile> open_file = nullptr);
+  void take_chunks(std::shared_ptr<const OpenFile> open_file, std::uint64_t from, std::uint32_t lines_before,
+                   std::uint32_t file);
+  void take_line(std::string_view line, const EntryRef& entry);
+  void take_document(std::string_view text, std::uint32_t file);
   void reject(const EntryRef& entry, std::vector<Diagnostic> problems);
   void reject(const std::string& source, std::vector<Diagnostic> problems);
 
+  BatchReader& reader(unsigned thread);
+  AnswerBatch& current();
+  void submit_if_full();
+  void submit();
+  void finish_oldest();
+  void drain();
+  void merge(AnswerBatch& batch);
+  void emit_rejection(std::string source, std::vector<Diagnostic> problems);
+  Diagnostic too_long_line(const EntryRef& entry) const;
+
+  const Questionnaire& questionnaire_;
   AnswerSetReader reader_;
-  std::unique_ptr<FastAnswerParser> fast_;
-  AnswerSet fast_set_;  // reused, so that a line costs no new allocations
-  std::vector<AnswerSet> fast_sets_;
   Sink on_accepted_;
+  AnswerFold* fold_ = nullptr;
   ProblemSink on_problems_;
+  ReadingOptions options_;
+  unsigned jobs_;
   InputSummary summary_;
-  std::vector<std::string> files_;
+  std::deque<std::string> files_;  // a deque: workers keep pointers to the names
   std::unique_ptr<RespondentIds> ids_;
+  std::vector<std::unique_ptr<BatchReader>> readers_;  // one per worker thread, and the last for this one
+  std::unique_ptr<AnswerBatch> single_;                // a deferred line, read here
+  std::deque<AnswerSet> deferred_sets_;                // the deferred lines accepted, while merging
+  std::vector<const AnswerSet*> accepted_;             // while merging, in order
+  std::uint32_t chunk_lines_ = 0;                      // lines before the next chunk to merge
+  std::unique_ptr<AnswerBatch> current_;
+  std::deque<std::unique_ptr<AnswerBatch>> in_flight_;
+  std::vector<std::unique_ptr<AnswerBatch>> spare_;
+  std::unique_ptr<OrderedWorkers> workers_;  // last: stopped before the batches go
 };
 
 }  // namespace centric

@@ -30,6 +30,7 @@ int level_of(const Questionnaire& q, double score);
 // A respondent's score in each dimension: empty where fewer than ceil(k/2) of its k
 // questions were answered.
 std::vector<std::optional<double>> respondent_scores(const Questionnaire& q, const AnswerSet& a);
+void respondent_scores(const Questionnaire& q, const AnswerSet& a, std::vector<std::optional<double>>& out);
 
 // Sums and counts for one dimension in one group.
 struct DimensionTally {
@@ -50,6 +51,7 @@ struct DimensionTally {
 
   void add_score(double s);
   void merge(const DimensionTally& other);
+  void clear();  // keeps the memory
 };
 
 struct GroupTally {
@@ -58,6 +60,7 @@ struct GroupTally {
   std::vector<DimensionTally> dimensions;
 
   void merge(const GroupTally& other);
+  void clear();
 };
 
 class Tally {
@@ -65,7 +68,12 @@ class Tally {
   explicit Tally(const Questionnaire& q);
 
   void add(const AnswerSet& a);
+  // Adds the other's sets as if they had been added here after this one's. Exact when
+  // this one is empty.
   void merge(const Tally& other);
+  // Empty again, but keeps its memory, and its departments with nothing in them (which
+  // merge leaves out), so that a tally reused for batch after batch allocates nothing.
+  void clear();
 
   const Questionnaire& questionnaire() const { return *questionnaire_; }
   const GroupTally& organisation() const { return organisation_; }
@@ -82,6 +90,7 @@ class Tally {
   GroupTally leaders_;
   GroupTally employees_;
   std::map<std::string, GroupTally> departments_;
+  std::vector<std::optional<double>> scores_;  // add's, kept to save an allocation a set
 };
 
 struct DimensionResult {

@@ -15,8 +15,10 @@
 #include "centric/text.hpp"
 #include "cli/commands.hpp"
 #include "cli/input_arguments.hpp"
+#include "cli/jobs_option.hpp"
 #include "cli/language_option.hpp"
 #include "cli/questionnaire_choice.hpp"
+#include "cli/tally_fold.hpp"
 
 namespace centric::cli {
 namespace fs = std::filesystem;
@@ -31,6 +33,7 @@ struct AssessOptions {
   std::string language;
   int min_group = 5;
   int top = 3;
+  unsigned jobs = 0;  // 0: one per available core
   bool strict = false;
   bool no_color = false;
 };
@@ -92,10 +95,12 @@ int run_assess(const AssessOptions& o) {
     }
   }
 
-  Tally tally(*questionnaire);
-  AnswerInputs inputs(
-      *questionnaire, [&](const AnswerSet& a) { tally.add(a); }, print_problems);
-  for (const auto& input : o.inputs) inputs.read_argument(input, std::cin);
+  TallyFold fold(*questionnaire);
+  ReadingOptions reading;
+  reading.jobs = o.jobs > 0 ? o.jobs : available_cores();
+  AnswerInputs inputs(*questionnaire, fold, print_problems, reading);
+  inputs.read_arguments(o.inputs, std::cin);
+  const Tally& tally = fold.tally();
 
   const InputSummary& summary = inputs.summary();
   for (const auto& w : summary.warnings) fmt::print(stderr, "{}\n", format_for_stderr(w));
@@ -181,6 +186,11 @@ Command set_assess_command(CLI::App& parent) {
   app->add_option("--lang", options->language,
                   "Report language (default: from LC_ALL, LC_MESSAGES or LANG when the questionnaire has it)")
       ->type_name("CODE");
+  app->add_option("-j,--jobs", options->jobs,
+                  "Threads that read the inputs (default: one per available core); the report is the same for any "
+                  "number")
+      ->check(CLI::Range(1, 256))
+      ->type_name("N");
   app->add_flag("--strict", options->strict, "Fail (exit 1, no report) if any input is rejected");
   app->add_flag("--no-color", options->no_color, "Never use colour");
   return {app, [options] { return run_assess(*options); }};

@@ -15,9 +15,10 @@
 
 #include "centric/answers_io.hpp"
 #include "centric/json_input.hpp"
-#include "io/fast_answer_parser.hpp"
+#include "io/answer_batch.hpp"
 #include "io/json_fields.hpp"
 #include "io/json_mistakes.hpp"
+#include "io/ordered_workers.hpp"
 #include "io/read_file.hpp"
 #include "io/respondent_ids.hpp"
 
@@ -49,48 +50,60 @@ bool looks_like_object_line(std::string_view line) {
 
 // Reads lines in large chunks, and never holds more than one over-long line's worth of
 // bytes: a multi-gigabyte file without a newline is one rejected line, not an exhausted
-// memory.
+// memory. A line is handed out where it lies in the chunk, copied only when it spans two.
 class AnswerInputs::Lines {
  public:
   enum class Status { line, too_long, end };
   using Read = std::function<std::ptrdiff_t(char*, std::size_t)>;  // bytes read, 0 at end, < 0 on error
   Lines(Read read, std::size_t max_line) : read_(std::move(read)), max_line_(max_line) {}
 
-  Status next(std::string& line) {
-    line.clear();
+  // `line` stays valid until the next call.
+  Status next(std::string_view& line) {
+    line = {};
+    spanning_.clear();
+    bool spans = false;
     bool too_long = false;
     for (;;) {
       if (position_ == buffer_.size() && !refill()) {
         if (!pending_) return Status::end;
-        pending_ = false;
-        ++number_;
-        return too_long ? Status::too_long : Status::line;
+        return finish(line, spanning_, too_long);
       }
       pending_ = true;
       const auto newline = buffer_.find('\n', position_);
       const std::size_t end = newline == std::string::npos ? buffer_.size() : newline;
+      const std::string_view part = std::string_view(buffer_).substr(position_, end - position_);
+      position_ = newline == std::string::npos ? buffer_.size() : newline + 1;
+      if (newline != std::string::npos && !spans) return finish(line, part, part.size() > max_line_);
+      spans = true;
       if (!too_long) {
-        line.append(buffer_, position_, end - position_);
-        if (line.size() > max_line_) {
+        spanning_ += part;
+        if (spanning_.size() > max_line_) {
           too_long = true;
-          std::string().swap(line);
+          std::string().swap(spanning_);
         }
       }
-      position_ = newline == std::string::npos ? buffer_.size() : newline + 1;
-      if (newline != std::string::npos) {
-        pending_ = false;
-        ++number_;
-        return too_long ? Status::too_long : Status::line;
-      }
+      if (newline != std::string::npos) return finish(line, spanning_, too_long);
     }
   }
   int number() const { return number_; }
+  // Bytes read so far and handed out as lines (or skipped as too long).
+  std::uint64_t offset() const { return buffer_offset_ + position_; }
   bool failed() const { return failed_; }
   void set_max_line(std::size_t max_line) { max_line_ = max_line; }
 
  private:
+  Status finish(std::string_view& line, std::string_view text, bool too_long) {
+    pending_ = false;
+    ++number_;
+    if (too_long) return Status::too_long;
+    line = text;
+    return Status::line;
+  }
+
   bool refill() {
-    buffer_.resize(std::size_t{1} << 20);
+    buffer_offset_ += buffer_.size();
+    // Small at first: often only the first line is read here (chunks read the rest).
+    buffer_.resize(std::min(std::max(buffer_.size() * 2, std::size_t{64} << 10), std::size_t{1} << 20));
     const std::ptrdiff_t got = read_(buffer_.data(), buffer_.size());
     if (got < 0) failed_ = true;
     buffer_.resize(got > 0 ? static_cast<std::size_t>(got) : 0);
@@ -101,7 +114,9 @@ class AnswerInputs::Lines {
   Read read_;
   std::size_t max_line_;
   std::string buffer_;
+  std::string spanning_;  // a line read over several chunks
   std::size_t position_ = 0;
+  std::uint64_t buffer_offset_ = 0;  // of buffer_[0]
   int number_ = 0;
   bool pending_ = false;  // bytes of an unfinished line have been read
   bool failed_ = false;
@@ -109,12 +124,23 @@ class AnswerInputs::Lines {
 
 bool is_answer_file_name(std::string_view path) { return path.ends_with(".json") || path.ends_with(".jsonl"); }
 
-AnswerInputs::AnswerInputs(const Questionnaire& questionnaire, Sink on_accepted, ProblemSink on_problems)
-    : reader_(questionnaire),
-      fast_(std::make_unique<FastAnswerParser>(questionnaire)),
+AnswerInputs::AnswerInputs(const Questionnaire& questionnaire, Sink on_accepted, ProblemSink on_problems,
+                           ReadingOptions options)
+    : questionnaire_(questionnaire),
+      reader_(questionnaire),
       on_accepted_(std::move(on_accepted)),
       on_problems_(std::move(on_problems)),
-      ids_(std::make_unique<RespondentIds>()) {}
+      options_(options),
+      jobs_(std::max(options.jobs, 1U)),
+      ids_(std::make_unique<RespondentIds>()) {
+  readers_.resize(jobs_ + 1);
+}
+
+AnswerInputs::AnswerInputs(const Questionnaire& questionnaire, AnswerFold& fold, ProblemSink on_problems,
+                           ReadingOptions options)
+    : AnswerInputs(questionnaire, Sink{}, std::move(on_problems), options) {
+  fold_ = &fold;
+}
 
 AnswerInputs::~AnswerInputs() = default;
 
@@ -123,89 +149,308 @@ std::uint32_t AnswerInputs::add_file(const std::string& name) {
   return static_cast<std::uint32_t>(files_.size() - 1);
 }
 
-std::string AnswerInputs::name_of(const EntryRef& entry) const {
-  const std::string& file = files_[entry.file];
-  switch (entry.kind) {
-    case EntryRef::Kind::line:
-      return fmt::format("{}:{}", file, entry.number);
-    case EntryRef::Kind::element:
-      return fmt::format("{}[{}]", file, entry.number);
-    case EntryRef::Kind::whole:
-      break;
+std::string AnswerInputs::name_of(const EntryRef& entry) const { return centric::name_of(files_[entry.file], entry); }
+
+// ---- Batches ---------------------------------------------------------------------------
+
+BatchReader& AnswerInputs::reader(unsigned thread) {
+  // Made by the thread that uses it, from that thread's own memory: readers made one
+  // after the other here shared cache lines, which the two cores then fought over on
+  // every answer set (a third more time on two cores).
+  auto& made = readers_[thread];
+  if (!made) made = std::make_unique<BatchReader>(reader_, questionnaire_);
+  return *made;
+}
+
+AnswerBatch& AnswerInputs::current() {
+  if (!current_) {
+    if (spare_.empty()) {
+      current_ = std::make_unique<AnswerBatch>();
+    } else {
+      current_ = std::move(spare_.back());
+      spare_.pop_back();
+    }
+    current_->fold_like = fold_;
   }
-  return file;
+  return *current_;
+}
+
+void AnswerInputs::submit_if_full() {
+  if (current_ && current_->full()) submit();
+}
+
+void AnswerInputs::submit() {
+  if (!current_) return;
+  if (jobs_ == 1) {
+    read_batch(*current_, reader(0));
+    merge(*current_);
+    current_->clear();
+    spare_.push_back(std::move(current_));
+    return;
+  }
+  if (!workers_) workers_ = std::make_unique<OrderedWorkers>(jobs_ - 1);  // and this thread
+  AnswerBatch* batch = current_.get();
+  in_flight_.push_back(std::move(current_));
+  workers_->submit([this, batch](unsigned worker) { read_batch(*batch, reader(worker)); });
+  // Two batches a thread: one being read, one waiting, so that no worker idles while
+  // this thread merges, and memory stays bounded.
+  while (in_flight_.size() > 2 * std::size_t{jobs_}) finish_oldest();
+}
+
+void AnswerInputs::finish_oldest() {
+  workers_->wait_oldest();
+  std::unique_ptr<AnswerBatch> batch = std::move(in_flight_.front());
+  in_flight_.pop_front();
+  merge(*batch);
+  batch->clear();
+  spare_.push_back(std::move(batch));
+}
+
+void AnswerInputs::drain() {
+  submit();
+  while (!in_flight_.empty()) finish_oldest();
+}
+
+// In input order, whatever thread read the batch: the duplicate rule, the summary, and
+// what the caller sees.
+void AnswerInputs::merge(AnswerBatch& batch) {
+  const FileChunk* chunk = nullptr;
+  if (!batch.entries.empty() && batch.entries.front().kind == BatchEntry::Kind::chunk) {
+    chunk = &batch.entries.front().chunk;
+    if (chunk->begin == chunk->first) chunk_lines_ = chunk->lines_before;
+  }
+  const std::uint32_t lines_before = chunk ? chunk_lines_ : 0;
+  for (const auto& event : batch.events)
+    if (event.kind == BatchEvent::Kind::accepted && batch.sets[event.set].respondent.id) ids_->prefetch(event.id);
+
+  accepted_.clear();
+  deferred_sets_.clear();
+  bool refold = false;  // the batch's fold is not the fold of the sets accepted here
+  const auto accept = [&](const AnswerSet& answers, const EntryRef& entry, const RespondentIds::Fingerprint& id) {
+    if (answers.respondent.id) {
+      const RespondentIds::Place place{entry.file, entry.number, static_cast<std::uint8_t>(entry.kind)};
+      if (const auto first = ids_->insert(id, place)) {
+        const EntryRef first_entry{first->file, first->number, static_cast<EntryRef::Kind>(first->kind)};
+        const std::string name = name_of(entry);
+        emit_rejection(name,
+                       {Diagnostic::error(name, "respondent.id",
+                                          fmt::format("duplicate respondent id {}: already given by {}",
+                                                      detail::shown(*answers.respondent.id), name_of(first_entry)))});
+        return false;
+      }
+    }
+    ++summary_.sources;
+    ++summary_.accepted;
+    if (!answers.complete) ++summary_.partial;
+    if (on_accepted_) on_accepted_(answers);
+    accepted_.push_back(&answers);
+    return true;
+  };
+
+  for (auto& event : batch.events) {
+    EntryRef entry = event.ref;
+    entry.number += lines_before;
+    switch (event.kind) {
+      case BatchEvent::Kind::warning:
+        summary_.warnings.push_back(std::move(event.problems.front()));
+        break;
+      case BatchEvent::Kind::rejected:
+        emit_rejection(std::move(event.source), std::move(event.problems));
+        break;
+      case BatchEvent::Kind::accepted:
+        if (!accept(batch.sets[event.set], entry, event.id)) refold = true;
+        break;
+      case BatchEvent::Kind::deferred_too_long:
+        emit_rejection(name_of(entry), {too_long_line(entry)});
+        break;
+      case BatchEvent::Kind::deferred: {
+        // Rare: a line the fast reader declined, read the diagnosing way, here.
+        if (!single_) single_ = std::make_unique<AnswerBatch>();
+        AnswerBatch& single = *single_;
+        single.clear();
+        single.text.assign(batch.text, event.text_begin, event.text_size);
+        BatchEntry line;
+        line.kind = BatchEntry::Kind::line;
+        line.ref = entry;
+        line.file_name = &files_[entry.file];
+        line.text_size = event.text_size;
+        single.entries.push_back(std::move(line));
+        read_batch(single, reader(jobs_));
+        for (auto& outcome : single.events) {
+          if (outcome.kind == BatchEvent::Kind::rejected) {
+            emit_rejection(std::move(outcome.source), std::move(outcome.problems));
+          } else if (outcome.kind == BatchEvent::Kind::accepted) {
+            deferred_sets_.push_back(std::move(single.sets[outcome.set]));
+            accept(deferred_sets_.back(), entry, outcome.id);
+            refold = true;
+          }
+        }
+        break;
+      }
+    }
+  }
+  if (chunk) chunk_lines_ += batch.chunk_lines;
+  if (!fold_) return;
+  if (!refold) {
+    fold_->merge(*batch.fold);
+    return;
+  }
+  // Rare (a repeated id, a line read here): fold the batch's accepted sets again.
+  auto again = fold_->empty_like();
+  for (const AnswerSet* answers : accepted_) again->add(*answers);
+  fold_->merge(*again);
+}
+
+Diagnostic AnswerInputs::too_long_line(const EntryRef& entry) const {
+  return Diagnostic::error(
+      name_of(entry), "",
+      fmt::format("line longer than {} MiB; one answer set per line is far shorter", max_json_line_bytes >> 20));
+}
+
+void AnswerInputs::emit_rejection(std::string source, std::vector<Diagnostic> problems) {
+  if (on_problems_) on_problems_(problems);
+  summary_.rejected.push_back({std::move(source), reason_of(problems)});
+  ++summary_.sources;
 }
 
 void AnswerInputs::reject(const std::string& source, std::vector<Diagnostic> problems) {
-  if (on_problems_) on_problems_(problems);
-  summary_.rejected.push_back({source, reason_of(problems)});
-  ++summary_.sources;
+  AnswerBatch& batch = current();
+  BatchEntry entry;
+  entry.kind = BatchEntry::Kind::rejected;
+  entry.source = source;
+  entry.problems = std::move(problems);
+  batch.entries.push_back(std::move(entry));
+  submit_if_full();
 }
 
 void AnswerInputs::reject(const EntryRef& entry, std::vector<Diagnostic> problems) {
   reject(name_of(entry), std::move(problems));
 }
 
+// ---- Splitting the input into entries --------------------------------------------------
+
+void AnswerInputs::read_arguments(const std::vector<std::string>& arguments, std::istream& standard_input) {
+  for (const auto& argument : arguments) take_argument(argument, standard_input);
+  drain();
+}
+
 void AnswerInputs::read_argument(const std::string& argument, std::istream& standard_input) {
+  take_argument(argument, standard_input);
+  drain();
+}
+
+void AnswerInputs::read_file(const std::string& path) {
+  take_file(path);
+  drain();
+}
+
+void AnswerInputs::read_text(std::string_view text, const std::string& source, InputForm form) {
+  if (form == InputForm::document) {
+    take_document(text, add_file(source));
+  } else {
+    std::istringstream in{std::string(text)};
+    if (form == InputForm::detect) {
+      take_stream(in, source);
+    } else {
+      Lines lines(
+          [&in](char* buffer, std::size_t size) -> std::ptrdiff_t {
+            in.read(buffer, static_cast<std::streamsize>(size));
+            return in.gcount();
+          },
+          max_json_line_bytes);
+      take_lines(lines, add_file(source));
+    }
+  }
+  drain();
+}
+
+void AnswerInputs::take_argument(const std::string& argument, std::istream& standard_input) {
   if (argument == "-") {
-    read_stream(standard_input, "<stdin>");
+    take_stream(standard_input, "<stdin>");
     return;
   }
   std::error_code ec;
   if (fs::is_directory(argument, ec))
-    read_directory(argument);
+    take_directory(argument);
   else
-    read_file(argument);
+    take_file(argument);
 }
 
-void AnswerInputs::read_directory(const std::string& directory) {
+void AnswerInputs::take_directory(const std::string& directory) {
   // Every *.json and *.jsonl below, in byte order of their paths, so that the input order
-  // (and which of two duplicates wins) does not depend on the file system. Symbolic links
-  // to directories are not followed (no loops); what cannot be read is reported, and the
-  // walk goes on.
-  std::vector<std::string> files;
-  std::vector<std::string> pending{directory};
-  while (!pending.empty()) {
-    const std::string dir = std::move(pending.back());
-    pending.pop_back();
+  // (and which of two duplicates wins) does not depend on the file system. Walked depth
+  // first, each directory's entries in order, a subdirectory sorting as its path and "/":
+  // that is the order of the full paths, and files are read while the walk goes on.
+  // Symbolic links to directories are not followed (no loops); what cannot be read is
+  // reported, and the walk goes on.
+  struct Listing {
+    std::vector<std::string> keys;  // paths, a directory's with "/" added
+    std::size_t next = 0;
+  };
+  const auto list = [this](const std::string& dir) {
+    Listing listing;
     std::error_code ec;
     fs::directory_iterator it(dir, ec);
     if (ec) {
       reject(dir, {Diagnostic::error(dir, "", "cannot read directory: " + ec.message())});
-      continue;
+      return listing;
     }
     for (const fs::directory_iterator end; it != end; it.increment(ec)) {
-      const std::string path = it->path().string();
+      std::string path = it->path().string();
       std::error_code type_ec;
-      if (fs::is_directory(it->symlink_status(type_ec))) {
-        pending.push_back(path);
-        continue;
-      }
-      if (is_answer_file_name(path)) files.push_back(path);
+      if (fs::is_directory(it->symlink_status(type_ec)))
+        listing.keys.push_back(std::move(path) + '/');
+      else if (is_answer_file_name(path))
+        listing.keys.push_back(std::move(path));
     }
     if (ec) reject(dir, {Diagnostic::error(dir, "", "cannot read directory: " + ec.message())});
-  }
-  std::sort(files.begin(), files.end());
-  for (const auto& file : files) {
-    std::error_code ec;
-    const auto status = fs::status(file, ec);
-    if (fs::exists(status) && !fs::is_regular_file(status)) {
-      // A FIFO or a device would block or never end.
-      reject(file, {Diagnostic::error(file, "", "not a regular file (skipped)")});
+    std::sort(listing.keys.begin(), listing.keys.end());
+    return listing;
+  };
+  std::vector<Listing> walk;
+  walk.push_back(list(directory));
+  while (!walk.empty()) {
+    Listing& top = walk.back();
+    if (top.next == top.keys.size()) {
+      walk.pop_back();
       continue;
     }
-    read_file(file);
+    std::string path = std::move(top.keys[top.next++]);
+    if (path.ends_with('/')) {
+      path.pop_back();
+      walk.push_back(list(path));  // `top` is not used after this
+      continue;
+    }
+    if (!path.ends_with(".jsonl")) {
+      // Read by a worker, which first checks that it is a regular file.
+      BatchEntry entry;
+      entry.kind = BatchEntry::Kind::listed_file;
+      entry.ref = {add_file(path), 0, EntryRef::Kind::whole};
+      entry.file_name = &files_.back();
+      current().entries.push_back(std::move(entry));
+      submit_if_full();
+      continue;
+    }
+    std::error_code ec;
+    const auto status = fs::status(path, ec);
+    if (fs::exists(status) && !fs::is_regular_file(status)) {
+      // A FIFO or a device would block or never end.
+      reject(path, {Diagnostic::error(path, "", "not a regular file (skipped)")});
+      continue;
+    }
+    take_file(path);
   }
 }
 
-void AnswerInputs::read_file(const std::string& path) {
+void AnswerInputs::take_file(const std::string& path) {
   const std::uint32_t file = add_file(path);
   if (!path.ends_with(".jsonl")) {
-    auto content = centric::read_file(path, max_json_document_bytes);
-    if (auto* error = std::get_if<std::string>(&content))
-      reject(path, {Diagnostic::error(path, "", *error)});
-    else
-      read_document(std::get<FileContent>(content).bytes, file);
+    BatchEntry entry;
+    entry.kind = BatchEntry::Kind::file;
+    entry.ref = {file, 0, EntryRef::Kind::whole};
+    entry.file_name = &files_.back();
+    current().entries.push_back(std::move(entry));
+    submit_if_full();
     return;
   }
   const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
@@ -213,9 +458,10 @@ void AnswerInputs::read_file(const std::string& path) {
     reject(path, {Diagnostic::error(path, "", fmt::format("cannot read: {}", std::strerror(errno)))});
     return;
   }
+  auto open_file = std::make_shared<const OpenFile>(fd);
   struct stat st {};
-  if (::fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
-    ::close(fd);
+  const bool known = ::fstat(fd, &st) == 0;
+  if (known && S_ISDIR(st.st_mode)) {
     reject(path, {Diagnostic::error(path, "", "is a directory")});
     return;
   }
@@ -227,30 +473,37 @@ void AnswerInputs::read_file(const std::string& path) {
         }
       },
       max_json_line_bytes);
-  read_lines(lines, file);
-  ::close(fd);
+  // A regular file's lines after the first are read by the workers, a chunk each; a pipe
+  // or a device can only be read in order.
+  if (known && S_ISREG(st.st_mode) && st.st_size > 0)  // (a size of 0 may be a /proc file's)
+    take_lines(lines, file, std::move(open_file));
+  else
+    take_lines(lines, file);
 }
 
-void AnswerInputs::read_text(std::string_view text, const std::string& source, InputForm form) {
-  if (form == InputForm::document) {
-    read_document(text, add_file(source));
+void AnswerInputs::take_chunks(std::shared_ptr<const OpenFile> open_file, std::uint64_t from,
+                               std::uint32_t lines_before, std::uint32_t file) {
+  struct stat st {};
+  if (::fstat(open_file->fd(), &st) != 0) {
+    reject(files_[file], {Diagnostic::error(files_[file], "", "read error")});
     return;
   }
-  std::istringstream in{std::string(text)};
-  if (form == InputForm::detect) {
-    read_stream(in, source);
-    return;
+  const auto size = static_cast<std::uint64_t>(st.st_size);
+  submit();  // what came before goes first
+  const std::uint64_t chunk_bytes = std::max<std::size_t>(options_.chunk_bytes, 1);
+  for (std::uint64_t begin = from; begin < size; begin += chunk_bytes) {
+    BatchEntry entry;
+    entry.kind = BatchEntry::Kind::chunk;
+    entry.ref = {file, 0, EntryRef::Kind::line};
+    entry.file_name = &files_[file];
+    entry.chunk = {open_file,          from, begin, std::min(size, begin + chunk_bytes), size, lines_before,
+                   max_json_line_bytes};
+    current().entries.push_back(std::move(entry));
+    submit();
   }
-  Lines lines(
-      [&in](char* buffer, std::size_t size) -> std::ptrdiff_t {
-        in.read(buffer, static_cast<std::streamsize>(size));
-        return in.gcount();
-      },
-      max_json_line_bytes);
-  read_lines(lines, add_file(source));
 }
 
-void AnswerInputs::read_stream(std::istream& in, const std::string& source) {
+void AnswerInputs::take_stream(std::istream& in, const std::string& source) {
   const std::uint32_t file = add_file(source);
   Lines lines(
       [&in](char* buffer, std::size_t size) -> std::ptrdiff_t {
@@ -258,17 +511,21 @@ void AnswerInputs::read_stream(std::istream& in, const std::string& source) {
         return in.bad() ? -1 : in.gcount();
       },
       max_json_document_bytes);
-  std::string line;
+  std::string_view line;
   std::size_t blank_lines = 0;
   Lines::Status status;
   while ((status = lines.next(line)) == Lines::Status::line) {
-    if (lines.number() == 1 && strip_utf8_bom(line))
-      summary_.warnings.push_back(Diagnostic::warning(source, "", "UTF-8 byte-order mark ignored"));
+    if (lines.number() == 1 && strip_utf8_bom(line)) {
+      BatchEntry warning;
+      warning.kind = BatchEntry::Kind::warning;
+      warning.problems.push_back(Diagnostic::warning(source, "", "UTF-8 byte-order mark ignored"));
+      current().entries.push_back(std::move(warning));
+    }
     if (!blank(line)) break;
     ++blank_lines;
   }
   if (status == Lines::Status::end) {
-    read_document(blank_lines > 0 ? " " : "", file);  // parse_json says "empty" or "only white space"
+    take_document(blank_lines > 0 ? " " : "", file);  // parse_json says "empty" or "only white space"
     return;
   }
   if (status == Lines::Status::too_long) {
@@ -279,21 +536,21 @@ void AnswerInputs::read_stream(std::istream& in, const std::string& source) {
   // first line costs that line only; else one document, perhaps over many lines.
   if (looks_like_object_line(line)) {
     EntryRef first{file, static_cast<std::uint32_t>(lines.number()), EntryRef::Kind::line};
-    std::string first_line = std::move(line);
+    std::string first_line(line);
     lines.set_max_line(max_json_line_bytes);
     while ((status = lines.next(line)) == Lines::Status::line && blank(line)) {
     }
     if (status == Lines::Status::end) {  // one object alone: named like a file
-      read_document(first_line, file);
+      take_document(first_line, file);
       return;
     }
-    read_json_line(first_line, first);
+    take_line(first_line, first);
     do {
       const EntryRef entry{file, static_cast<std::uint32_t>(lines.number()), EntryRef::Kind::line};
       if (status == Lines::Status::too_long) {
         reject(entry, {Diagnostic::error(name_of(entry), "", too_large_message(max_json_line_bytes))});
       } else {
-        read_json_line(line, entry);
+        take_line(line, entry);
       }
     } while ((status = lines.next(line)) != Lines::Status::end);
   } else {
@@ -307,13 +564,13 @@ void AnswerInputs::read_stream(std::istream& in, const std::string& source) {
         return;
       }
     }
-    read_document(text, file);
+    take_document(text, file);
   }
   if (lines.failed()) reject(source, {Diagnostic::error(source, "", "read error")});
 }
 
-void AnswerInputs::read_lines(Lines& lines, std::uint32_t file) {
-  std::string line;
+void AnswerInputs::take_lines(Lines& lines, std::uint32_t file, std::shared_ptr<const OpenFile> open_file) {
+  std::string_view line;
   Lines::Status status;
   // Each line is an entry of its own (formats.md §2). A first line that opens an object or
   // array without closing it waits for the next line with text: an object on one line
@@ -326,7 +583,13 @@ void AnswerInputs::read_lines(Lines& lines, std::uint32_t file) {
   const auto reject_spread_line = [&](const EntryRef& entry) {
     reject(entry, {Diagnostic::error(name_of(entry), "", value_continued_message(spread_from))});
   };
-  while ((status = lines.next(line)) != Lines::Status::end) {
+  for (;;) {
+    if (open_file && !first && !unfinished && spread_from == 0 && !lines.failed()) {
+      // From here on each line stands alone: the rest of the file is read in chunks.
+      take_chunks(std::move(open_file), lines.offset(), static_cast<std::uint32_t>(lines.number()), file);
+      return;
+    }
+    if ((status = lines.next(line)) == Lines::Status::end) break;
     const EntryRef entry{file, static_cast<std::uint32_t>(lines.number()), EntryRef::Kind::line};
     if (spread_from != 0 && status == Lines::Status::line && !blank(line)) {
       if (!looks_like_object_line(line)) {
@@ -338,7 +601,7 @@ void AnswerInputs::read_lines(Lines& lines, std::uint32_t file) {
     if ((first || unfinished) && (status == Lines::Status::too_long || !blank(line))) {
       if (first && status == Lines::Status::line && starts_unfinished_value(line)) {
         first = false;
-        unfinished.emplace(std::move(line), entry);
+        unfinished.emplace(std::string(line), entry);
         continue;
       }
       first = false;
@@ -350,115 +613,52 @@ void AnswerInputs::read_lines(Lines& lines, std::uint32_t file) {
         reject_spread_line(entry);
         continue;
       }
-      if (unfinished) read_json_line(unfinished->first, unfinished->second);
+      if (unfinished) take_line(unfinished->first, unfinished->second);
       unfinished.reset();
     }
     if (status == Lines::Status::too_long) {
-      reject(entry, {Diagnostic::error(name_of(entry), "",
-                                       fmt::format("line longer than {} MiB; one answer set per line is far shorter",
-                                                   max_json_line_bytes >> 20))});
+      reject(entry, {too_long_line(entry)});
     } else {
-      read_json_line(line, entry);
+      take_line(line, entry);
     }
   }
-  if (unfinished) read_json_line(unfinished->first, unfinished->second);
+  if (unfinished) take_line(unfinished->first, unfinished->second);
   if (lines.failed()) reject(files_[file], {Diagnostic::error(files_[file], "", "read error")});
 }
 
-void AnswerInputs::read_json_line(std::string& line, EntryRef entry) {
-  if (entry.number == 1 && strip_utf8_bom(line))
-    summary_.warnings.push_back(Diagnostic::warning(files_[entry.file], "", "UTF-8 byte-order mark ignored"));
-  if (!line.empty() && line.back() == '\r') line.pop_back();
-  if (blank(line)) return;
-  if (fast_->parse_object(line, fast_set_)) {
-    accept(fast_set_, entry);
-    return;
+void AnswerInputs::take_line(std::string_view line, const EntryRef& ref) {
+  AnswerBatch& batch = current();
+  if (ref.number == 1 && strip_utf8_bom(line)) {
+    BatchEntry warning;
+    warning.kind = BatchEntry::Kind::warning;
+    warning.problems.push_back(Diagnostic::warning(files_[ref.file], "", "UTF-8 byte-order mark ignored"));
+    batch.entries.push_back(std::move(warning));
   }
-  const std::string name = name_of(entry);
-  auto parsed = parse_json(line, name);
-  if (auto* error = std::get_if<Diagnostic>(&parsed)) {
-    error->line = 0;  // the line is part of the entry's name; the column still helps
-    reject(entry, {std::move(*error)});
-    return;
+  if (line.ends_with('\r')) line.remove_suffix(1);
+  if (!blank(line)) {
+    BatchEntry entry;
+    entry.kind = BatchEntry::Kind::line;
+    entry.ref = ref;
+    entry.file_name = &files_[ref.file];
+    entry.text_begin = batch.text.size();
+    entry.text_size = line.size();
+    batch.text += line;
+    batch.entries.push_back(std::move(entry));
   }
-  const json& value = std::get<JsonParse>(parsed).value;
-  if (!value.is_object()) {
-    reject(entry, {Diagnostic::error(
-                      name, "", fmt::format("each line must hold one answers object, not {}", json_type_name(value)))});
-    return;
-  }
-  offer(value, entry);
+  submit_if_full();
 }
 
-void AnswerInputs::read_document(std::string_view text, std::uint32_t file) {
-  switch (fast_->parse_document(text, fast_sets_)) {
-    case FastAnswerParser::Document::object:
-      accept(fast_sets_.front(), {file, 0, EntryRef::Kind::whole});
-      return;
-    case FastAnswerParser::Document::array:
-      for (std::size_t i = 0; i < fast_sets_.size(); ++i)
-        accept(fast_sets_[i], {file, static_cast<std::uint32_t>(i), EntryRef::Kind::element});
-      return;
-    case FastAnswerParser::Document::declined:
-      break;
-  }
-  const std::string& source = files_[file];
-  auto parsed = parse_json(text, source);
-  if (auto* error = std::get_if<Diagnostic>(&parsed)) {
-    reject(source, {std::move(*error)});
-    return;
-  }
-  auto& document = std::get<JsonParse>(parsed);
-  for (auto& w : document.warnings) summary_.warnings.push_back(std::move(w));
-  const json& value = document.value;
-  if (value.is_object()) {
-    offer(value, {file, 0, EntryRef::Kind::whole});
-    return;
-  }
-  if (!value.is_array()) {
-    reject(source, {Diagnostic::error(
-                       source, "",
-                       fmt::format("expected an answers object or an array of them, not {}", json_type_name(value)))});
-    return;
-  }
-  for (std::size_t i = 0; i < value.size(); ++i) {
-    const EntryRef entry{file, static_cast<std::uint32_t>(i), EntryRef::Kind::element};
-    if (!value[i].is_object()) {
-      reject(entry,
-             {Diagnostic::error(name_of(entry), "",
-                                fmt::format("an answer set must be a JSON object, not {}", json_type_name(value[i])))});
-      continue;
-    }
-    offer(value[i], entry);
-  }
-}
-
-void AnswerInputs::offer(const json& object, EntryRef entry) {
-  const std::string name = name_of(entry);
-  auto result = reader_.read(object, name);
-  if (auto* problems = std::get_if<std::vector<Diagnostic>>(&result)) {
-    reject(name, std::move(*problems));
-    return;
-  }
-  accept(std::get<AnswerSet>(result), entry);
-}
-
-void AnswerInputs::accept(const AnswerSet& answers, EntryRef entry) {
-  if (answers.respondent.id) {
-    const RespondentIds::Place place{entry.file, entry.number, static_cast<std::uint8_t>(entry.kind)};
-    if (const auto first = ids_->insert(*answers.respondent.id, place)) {
-      const EntryRef first_entry{first->file, first->number, static_cast<EntryRef::Kind>(first->kind)};
-      const std::string name = name_of(entry);
-      reject(name, {Diagnostic::error(name, "respondent.id",
-                                      fmt::format("duplicate respondent id {}: already given by {}",
-                                                  detail::shown(*answers.respondent.id), name_of(first_entry)))});
-      return;
-    }
-  }
-  ++summary_.sources;
-  ++summary_.accepted;
-  if (!answers.complete) ++summary_.partial;
-  on_accepted_(answers);
+void AnswerInputs::take_document(std::string_view text, std::uint32_t file) {
+  AnswerBatch& batch = current();
+  BatchEntry entry;
+  entry.kind = BatchEntry::Kind::document;
+  entry.ref = {file, 0, EntryRef::Kind::whole};
+  entry.file_name = &files_[file];
+  entry.text_begin = batch.text.size();
+  entry.text_size = text.size();
+  batch.text += text;
+  batch.entries.push_back(std::move(entry));
+  submit_if_full();
 }
 
 }  // namespace centric

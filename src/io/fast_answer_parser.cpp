@@ -3,6 +3,7 @@
 #include <simdjson.h>
 
 #include <algorithm>
+#include <optional>
 #include <string>
 #include <utility>
 
@@ -23,6 +24,14 @@ bool plain_text(std::string_view s) {
 }
 
 bool get_string(dom::element e, std::string_view& out) { return !e.get_string().get(out) && plain_text(out); }
+
+// Reuses the string's memory when it has some.
+void assign(std::optional<std::string>& to, std::string_view s) {
+  if (to)
+    to->assign(s);
+  else
+    to.emplace(s);
+}
 
 }  // namespace
 
@@ -101,12 +110,16 @@ bool FastAnswerParser::State::read_respondent(dom::element e, AnswerSet& a) cons
     } else if (key == "id" && !has_id) {
       if (!get_string(value, s)) return false;
       // An empty id names nobody, as in AnswerSetReader.
-      if (!s.empty()) a.respondent.id.emplace(s);
+      if (s.empty())
+        a.respondent.id.reset();
+      else
+        assign(a.respondent.id, s);
       has_id = true;
     } else {
       return false;
     }
   }
+  if (!has_id) a.respondent.id.reset();
   return has_department;
 }
 
@@ -140,13 +153,13 @@ bool FastAnswerParser::State::read_answers(dom::element e, AnswerSet& a) {
 bool FastAnswerParser::State::read(dom::element doc, AnswerSet& a) {
   dom::object o;
   if (doc.get_object().get(o)) return false;
+  // The strings of `a` are overwritten, not freed: a worker thread would otherwise free,
+  // for every set, memory that another thread allocated (docs/performance.md).
   a.questionnaire_id.clear();
   a.questionnaire_version.clear();
-  a.respondent.id.reset();
   a.respondent.department.clear();
   a.respondent.role = Role::none;
   a.complete = true;
-  a.submitted_at.reset();
   a.answers.assign(ids_in_order.size(), AnswerValue::skipped());
   enum : unsigned { format = 1, questionnaire_key = 2, respondent = 4, complete = 8, submitted_at = 16, answers = 32 };
   unsigned found = 0;
@@ -168,15 +181,18 @@ bool FastAnswerParser::State::read(dom::element doc, AnswerSet& a) {
       ok = first(complete) && !value.get_bool().get(a.complete);
     } else if (key == "submitted_at") {
       ok = first(submitted_at) && get_string(value, s);
-      if (ok) a.submitted_at.emplace(s);
+      if (ok) assign(a.submitted_at, s);
     } else if (key == "answers") {
       ok = first(answers) && read_answers(value, a);
     }
     if (!ok) return false;
   }
+  if (!(found & submitted_at)) a.submitted_at.reset();
   const unsigned required = format | questionnaire_key | respondent | answers;
   return (found & required) == required;
 }
+
+static_assert(FastAnswerParser::padding_bytes >= simdjson::SIMDJSON_PADDING);
 
 FastAnswerParser::FastAnswerParser(const Questionnaire& questionnaire)
     : state_(std::make_unique<State>(questionnaire)) {}
@@ -192,18 +208,19 @@ bool declined(std::string_view text) {
 
 }  // namespace
 
-bool FastAnswerParser::parse_object(std::string_view text, AnswerSet& out) {
+bool FastAnswerParser::parse_object(std::string_view text, AnswerSet& out, Padding padding) {
   if (declined(text)) return false;
   dom::element doc;
-  if (state_->parser.parse(text.data(), text.size(), true).get(doc)) return false;
+  if (state_->parser.parse(text.data(), text.size(), padding == Padding::copy).get(doc)) return false;
   return state_->read(doc, out);
 }
 
-FastAnswerParser::Document FastAnswerParser::parse_document(std::string_view text, std::vector<AnswerSet>& out) {
+FastAnswerParser::Document FastAnswerParser::parse_document(std::string_view text, std::vector<AnswerSet>& out,
+                                                            Padding padding) {
   out.clear();
   if (declined(text)) return Document::declined;
   dom::element doc;
-  if (state_->parser.parse(text.data(), text.size(), true).get(doc)) return Document::declined;
+  if (state_->parser.parse(text.data(), text.size(), padding == Padding::copy).get(doc)) return Document::declined;
   dom::array elements;
   if (doc.get_array().get(elements)) {
     out.emplace_back();

@@ -24,11 +24,17 @@ class FastAnswerParser {
   FastAnswerParser(const FastAnswerParser&) = delete;
   FastAnswerParser& operator=(const FastAnswerParser&) = delete;
 
-  // One answers object. On false, `out` holds nothing of use.
-  bool parse_object(std::string_view text, AnswerSet& out);
+  // simdjson reads a little past the end of a text. `copy`: the text is copied into a
+  // buffer that allows it; `present`: at least `padding_bytes` readable bytes follow the text
+  // (whatever they hold), and it is read where it is.
+  enum class Padding { copy, present };
+  static constexpr std::size_t padding_bytes = 64;
+
+  // One answers object. On false, `out` holds nothing of use. `out`'s memory is reused.
+  bool parse_object(std::string_view text, AnswerSet& out, Padding padding = Padding::copy);
   // One answers object, or an array of them (a .json file): all of them, or declined.
   enum class Document { declined, object, array };
-  Document parse_document(std::string_view text, std::vector<AnswerSet>& out);
+  Document parse_document(std::string_view text, std::vector<AnswerSet>& out, Padding padding = Padding::copy);
 
   // Longer texts are declined, so that simdjson's buffers stay small; they go the
   // diagnosing way.

@@ -5,11 +5,20 @@
 
 namespace centric {
 
-std::optional<RespondentIds::Place> RespondentIds::insert(std::string_view id, Place place) {
-  if ((size_ + 1) * 4 > slots_.size() * 3) grow();  // at most 3/4 full
+RespondentIds::Fingerprint RespondentIds::fingerprint(std::string_view id) {
   const XXH128_hash_t hash = XXH3_128bits(id.data(), id.size());
-  Slot wanted{hash.low64, hash.high64, (std::uint32_t{place.kind} << 30) | (place.file & 0x3FFFFFFFu), place.number};
-  if (wanted.low == 0 && wanted.high == 0) wanted.low = 1;  // keeps "empty" unambiguous
+  Fingerprint print{hash.low64, hash.high64};
+  if (print.low == 0 && print.high == 0) print.low = 1;  // keeps "empty" unambiguous
+  return print;
+}
+
+void RespondentIds::prefetch(const Fingerprint& id) const {
+  if (!slots_.empty()) __builtin_prefetch(&slots_[static_cast<std::size_t>(id.low) & (slots_.size() - 1)]);
+}
+
+std::optional<RespondentIds::Place> RespondentIds::insert(const Fingerprint& id, Place place) {
+  if ((size_ + 1) * 4 > slots_.size() * 3) grow();  // at most 3/4 full
+  const Slot wanted{id.low, id.high, (std::uint32_t{place.kind} << 30) | (place.file & 0x3FFFFFFFu), place.number};
   const std::size_t mask = slots_.size() - 1;
   for (std::size_t i = static_cast<std::size_t>(wanted.low) & mask;; i = (i + 1) & mask) {
     Slot& slot = slots_[i];

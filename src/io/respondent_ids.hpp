@@ -24,8 +24,20 @@ class RespondentIds {
     std::uint8_t kind = 0;  // below 4
   };
 
-  // Records `id` at `place` and returns nothing, or returns where it was seen before.
-  std::optional<Place> insert(std::string_view id, Place place);
+  // An id's 128 bits, never all zero. Worker threads compute them, so that the thread
+  // that applies the rule in input order only looks them up.
+  struct Fingerprint {
+    std::uint64_t low = 0;
+    std::uint64_t high = 0;
+  };
+  static Fingerprint fingerprint(std::string_view id);
+
+  // Records the id at `place` and returns nothing, or returns where it was seen before.
+  std::optional<Place> insert(const Fingerprint& id, Place place);
+  std::optional<Place> insert(std::string_view id, Place place) { return insert(fingerprint(id), place); }
+  // Starts loading the id's slot into the cache: a batch's ids are looked up in a table
+  // far larger than the cache, and waiting for each in turn is most of the rule's cost.
+  void prefetch(const Fingerprint& id) const;
   std::size_t size() const { return size_; }
 
  private:

@@ -17,6 +17,12 @@ double item_score(const Scale& scale, int v) { return 100.0 * (v - scale.min) / 
 
 std::vector<std::optional<double>> respondent_scores(const Questionnaire& q, const AnswerSet& a) {
   std::vector<std::optional<double>> scores;
+  respondent_scores(q, a, scores);
+  return scores;
+}
+
+void respondent_scores(const Questionnaire& q, const AnswerSet& a, std::vector<std::optional<double>>& scores) {
+  scores.clear();
   scores.reserve(q.dimensions.size());
   std::size_t flat = 0;
   for (const auto& d : q.dimensions) {
@@ -46,7 +52,6 @@ std::vector<std::optional<double>> respondent_scores(const Questionnaire& q, con
     else
       scores.emplace_back(std::nullopt);
   }
-  return scores;
 }
 
 void DimensionTally::add_score(double s) {
@@ -57,7 +62,13 @@ void DimensionTally::add_score(double s) {
 }
 
 void DimensionTally::merge(const DimensionTally& o) {
-  if (o.n > 0) {
+  if (n == 0) {
+    // Exactly the other's figures (the formula below may round them): a batch merged
+    // into an empty tally, as the first of several are, stays bit for bit what it was.
+    n = o.n;
+    mean = o.mean;
+    m2 = o.m2;
+  } else if (o.n > 0) {
     const auto total = n + o.n;
     const double delta = o.mean - mean;
     mean += delta * static_cast<double>(o.n) / static_cast<double>(total);
@@ -114,7 +125,8 @@ void Tally::add(const AnswerSet& a) {
     if (!a.complete) ++g->partial;
   }
 
-  const auto scores = respondent_scores(q, a);
+  respondent_scores(q, a, scores_);  // into a member: no allocation for each set
+  const auto& scores = scores_;
   std::size_t flat = 0;
   for (std::size_t di = 0; di < q.dimensions.size(); ++di) {
     const Dimension& d = q.dimensions[di];
@@ -170,11 +182,37 @@ void Tally::merge(const Tally& other) {
   employees_.merge(other.employees_);
   for (const auto& [id, group] : other.departments_) {
     auto found = departments_.find(id);
-    if (found == departments_.end())
-      departments_.emplace(id, group);
-    else
+    if (found == departments_.end()) {
+      // A cleared tally keeps its departments, empty; they were never seen here.
+      if (group.n > 0) departments_.emplace(id, group);
+    } else {
       found->second.merge(group);
+    }
   }
+}
+
+void Tally::clear() {
+  organisation_.clear();
+  leaders_.clear();
+  employees_.clear();
+  for (auto& [id, group] : departments_) group.clear();
+}
+
+void GroupTally::clear() {
+  n = 0;
+  partial = 0;
+  for (auto& d : dimensions) d.clear();
+}
+
+void DimensionTally::clear() {
+  n = 0;
+  mean = 0;
+  m2 = 0;
+  favorable = neutral = unfavorable = 0;
+  full_n = 0;
+  std::fill(item_sum.begin(), item_sum.end(), 0);
+  std::fill(item_sum_squares.begin(), item_sum_squares.end(), 0);
+  total_sum = total_sum_squares = 0;
 }
 
 }  // namespace centric

@@ -293,6 +293,8 @@ TEST_CASE("assess: usage errors exit 2 with a centric error on stderr and nothin
       {"--min-group not a number", {"assess", "--min-group", "five", examples}},
       {"--min-group without a value", {"assess", examples, "--min-group"}},
       {"--top negative", {"assess", "--top", "-1", examples}},
+      {"--jobs 0", {"assess", "--jobs", "0", examples}},
+      {"--jobs not a number", {"assess", "-j", "all", examples}},
       {"--format xml", {"assess", "--format", "xml", examples}},
       {"unknown subcommand", {"frobnicate", examples}},
       {"no subcommand", {}},

@@ -1,0 +1,146 @@
+// A batch of consecutive input entries, and the reading of it, which may run on a worker
+// thread (answer_inputs.cpp splits the input and merges the batches in order).
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "centric/answers_io.hpp"
+#include "io/fast_answer_parser.hpp"
+#include "io/respondent_ids.hpp"
+
+namespace centric {
+
+// Where an entry came from, in a few bytes: respondent ids remember their first source.
+struct EntryRef {
+  std::uint32_t file = 0;    // index into the names of the files read
+  std::uint32_t number = 0;  // line (from 1) or array index
+  enum class Kind : std::uint8_t { whole, line, element } kind = Kind::whole;
+};
+
+// "FILE", "FILE:LINE" or "FILE[INDEX]" (formats.md §2).
+std::string name_of(const std::string& file, const EntryRef& entry);
+
+// An open file, closed when the last chunk that reads it is done.
+class OpenFile {
+ public:
+  explicit OpenFile(int fd) : fd_(fd) {}
+  ~OpenFile();
+  OpenFile(const OpenFile&) = delete;
+  OpenFile& operator=(const OpenFile&) = delete;
+  int fd() const { return fd_; }
+
+ private:
+  int fd_;
+};
+
+// A part of a regular .jsonl file, read by a worker itself (so that its bytes go straight
+// to the core that parses them): the lines that start in [begin, end). The lines before
+// `first` were read in order by the splitting thread.
+struct FileChunk {
+  std::shared_ptr<const OpenFile> file;
+  std::uint64_t first = 0;
+  std::uint64_t begin = 0;
+  std::uint64_t end = 0;
+  std::uint64_t size = 0;          // where the file ended when it was split
+  std::uint32_t lines_before = 0;  // lines before `first`
+  std::size_t max_line = 0;        // longer lines are rejected
+};
+
+// What the splitting thread hands over.
+struct BatchEntry {
+  enum class Kind : std::uint8_t {
+    line,         // text: one JSON Lines line, without its end
+    document,     // text: a whole document
+    file,         // the file `*file_name` (not .jsonl), to be read
+    listed_file,  // the same, found by a directory walk: read only if a regular file
+    rejected,     // found wrong while splitting: `source` and `problems`
+    warning,      // problems[0]
+    chunk,        // `chunk`, alone in its batch
+  };
+  Kind kind = Kind::line;
+  EntryRef ref;
+  const std::string* file_name = nullptr;  // line, document, file, listed_file
+  std::size_t text_begin = 0;              // in AnswerBatch::text
+  std::size_t text_size = 0;
+  std::string source;
+  std::vector<Diagnostic> problems;
+  FileChunk chunk;
+};
+
+// What became of the entries, in input order.
+struct BatchEvent {
+  // A chunk's lines are numbered from 1 within the chunk, and the fast reader is all a
+  // worker tries on them: any other line is `deferred` to the merge, which knows its
+  // number, gives the diagnostics their names, and reads it the diagnosing way.
+  enum class Kind : std::uint8_t { accepted, rejected, warning, deferred, deferred_too_long };
+  Kind kind = Kind::accepted;
+  EntryRef ref;                // accepted, deferred
+  std::size_t set = 0;         // accepted: index into AnswerBatch::sets
+  std::size_t text_begin = 0;  // deferred: the line in AnswerBatch::text
+  std::size_t text_size = 0;
+  RespondentIds::Fingerprint id;     // accepted, when the set has a respondent id
+  std::string source;                // rejected
+  std::vector<Diagnostic> problems;  // rejected; warning: one
+};
+
+// Cache-line aligned: a batch is written on every set by the thread reading it, and two
+// batches side by side in memory, read on two cores, would share a line.
+struct alignas(64) AnswerBatch {
+  std::vector<BatchEntry> entries;
+  std::string text;
+  // Filled by read_batch. `sets` keeps its elements between batches, so that reading a
+  // set reuses the memory of an earlier one.
+  std::vector<BatchEvent> events;
+  std::vector<AnswerSet> sets;
+  std::size_t set_count = 0;
+  // Every accepted set, when the caller folds: an empty_like() of `fold_like`, made by the
+  // thread that reads the batch and then cleared and reused (a fold made for each batch
+  // and freed by the merging thread kept both threads' allocators busy).
+  const AnswerFold* fold_like = nullptr;
+  std::unique_ptr<AnswerFold> fold;
+  std::uint32_t chunk_lines = 0;  // lines that start in the chunk, when it reads one
+
+  // Batches are cut by their entries and bytes only, so the same input always gives
+  // the same batches (and so the same sums, to the last bit), whatever the threads.
+  static constexpr std::size_t max_entries = 512;
+  static constexpr std::size_t max_text = std::size_t{2} << 20;
+  bool full() const { return entries.size() >= max_entries || text.size() >= max_text; }
+  void clear();  // keeps `sets` and `fold` for reuse
+};
+
+// Bytes read from a file into memory that is reused, and not zero-filled first (as
+// std::string::resize would).
+class ReadBuffer {
+ public:
+  std::string_view view() const { return {data_.get(), size_}; }
+  std::size_t size() const { return size_; }
+  void clear() { size_ = 0; }
+  void shrink(std::size_t size) { size_ = size; }  // size <= size()
+  // `count` more bytes, uninitialised, kept when the buffer grows; returns the first.
+  char* extend(std::size_t count);
+
+ private:
+  std::unique_ptr<char[]> data_;
+  std::size_t size_ = 0;
+  std::size_t capacity_ = 0;
+};
+
+// A thread's tools for reading batches: made by that thread (AnswerInputs::reader), and
+// aligned like AnswerBatch.
+struct alignas(64) BatchReader {
+  BatchReader(const AnswerSetReader& checks, const Questionnaire& questionnaire)
+      : reader(checks), fast(questionnaire) {}
+  const AnswerSetReader& reader;
+  FastAnswerParser fast;
+  std::vector<AnswerSet> scratch;
+  ReadBuffer chunk_text;
+};
+
+// Reads every entry: accepted sets into `sets` (and the fold), problems as events. Checks
+// each set on its own; the duplicate rule needs all sets before, so the merge applies it.
+void read_batch(AnswerBatch& batch, BatchReader& reader);
+
+}  // namespace centric
