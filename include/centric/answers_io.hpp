@@ -22,6 +22,7 @@ class OrderedWorkers;
 class RespondentIds;
 struct EntryRef;
 class OpenFile;
+class LineReader;
 struct AnswerBatch;
 struct BatchReader;
 
@@ -125,15 +126,13 @@ class AnswerInputs {
   const InputSummary& summary() const { return summary_; }
 
  private:
-  class Lines;
-
   std::uint32_t add_file(const std::string& name);
   std::string name_of(const EntryRef& entry) const;
   void take_argument(const std::string& argument, std::istream& standard_input);
   void take_file(const std::string& path);
   void take_directory(const std::string& directory);
   void take_stream(std::istream& in, const std::string& source);
-  void take_lines(Lines& lines, std::uint32_t file, std::shared_ptr<const OpenFile> open_file = nullptr);
+  void take_lines(LineReader& lines, std::uint32_t file, std::shared_ptr<const OpenFile> open_file = nullptr);
   void take_chunks(std::shared_ptr<const OpenFile> open_file, std::uint64_t from, std::uint32_t lines_before,
                    std::uint32_t file);
   void take_line(std::string_view line, const EntryRef& entry);

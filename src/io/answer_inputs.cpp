@@ -18,6 +18,7 @@
 #include "io/answer_batch.hpp"
 #include "io/json_fields.hpp"
 #include "io/json_mistakes.hpp"
+#include "io/line_reader.hpp"
 #include "io/ordered_workers.hpp"
 #include "io/read_file.hpp"
 #include "io/respondent_ids.hpp"
@@ -47,80 +48,6 @@ bool looks_like_object_line(std::string_view line) {
 }
 
 }  // namespace
-
-// Reads lines in large chunks, and never holds more than one over-long line's worth of
-// bytes: a multi-gigabyte file without a newline is one rejected line, not an exhausted
-// memory. A line is handed out where it lies in the chunk, copied only when it spans two.
-class AnswerInputs::Lines {
- public:
-  enum class Status { line, too_long, end };
-  using Read = std::function<std::ptrdiff_t(char*, std::size_t)>;  // bytes read, 0 at end, < 0 on error
-  Lines(Read read, std::size_t max_line) : read_(std::move(read)), max_line_(max_line) {}
-
-  // `line` stays valid until the next call.
-  Status next(std::string_view& line) {
-    line = {};
-    spanning_.clear();
-    bool spans = false;
-    bool too_long = false;
-    for (;;) {
-      if (position_ == buffer_.size() && !refill()) {
-        if (!pending_) return Status::end;
-        return finish(line, spanning_, too_long);
-      }
-      pending_ = true;
-      const auto newline = buffer_.find('\n', position_);
-      const std::size_t end = newline == std::string::npos ? buffer_.size() : newline;
-      const std::string_view part = std::string_view(buffer_).substr(position_, end - position_);
-      position_ = newline == std::string::npos ? buffer_.size() : newline + 1;
-      if (newline != std::string::npos && !spans) return finish(line, part, part.size() > max_line_);
-      spans = true;
-      if (!too_long) {
-        spanning_ += part;
-        if (spanning_.size() > max_line_) {
-          too_long = true;
-          std::string().swap(spanning_);
-        }
-      }
-      if (newline != std::string::npos) return finish(line, spanning_, too_long);
-    }
-  }
-  int number() const { return number_; }
-  // Bytes read so far and handed out as lines (or skipped as too long).
-  std::uint64_t offset() const { return buffer_offset_ + position_; }
-  bool failed() const { return failed_; }
-  void set_max_line(std::size_t max_line) { max_line_ = max_line; }
-
- private:
-  Status finish(std::string_view& line, std::string_view text, bool too_long) {
-    pending_ = false;
-    ++number_;
-    if (too_long) return Status::too_long;
-    line = text;
-    return Status::line;
-  }
-
-  bool refill() {
-    buffer_offset_ += buffer_.size();
-    // Small at first: often only the first line is read here (chunks read the rest).
-    buffer_.resize(std::min(std::max(buffer_.size() * 2, std::size_t{64} << 10), std::size_t{1} << 20));
-    const std::ptrdiff_t got = read_(buffer_.data(), buffer_.size());
-    if (got < 0) failed_ = true;
-    buffer_.resize(got > 0 ? static_cast<std::size_t>(got) : 0);
-    position_ = 0;
-    return !buffer_.empty();
-  }
-
-  Read read_;
-  std::size_t max_line_;
-  std::string buffer_;
-  std::string spanning_;  // a line read over several chunks
-  std::size_t position_ = 0;
-  std::uint64_t buffer_offset_ = 0;  // of buffer_[0]
-  int number_ = 0;
-  bool pending_ = false;  // bytes of an unfinished line have been read
-  bool failed_ = false;
-};
 
 bool is_answer_file_name(std::string_view path) { return path.ends_with(".json") || path.ends_with(".jsonl"); }
 
@@ -352,7 +279,7 @@ void AnswerInputs::read_text(std::string_view text, const std::string& source, I
     if (form == InputForm::detect) {
       take_stream(in, source);
     } else {
-      Lines lines(
+      LineReader lines(
           [&in](char* buffer, std::size_t size) -> std::ptrdiff_t {
             in.read(buffer, static_cast<std::streamsize>(size));
             return in.gcount();
@@ -465,7 +392,7 @@ void AnswerInputs::take_file(const std::string& path) {
     reject(path, {Diagnostic::error(path, "", "is a directory")});
     return;
   }
-  Lines lines(
+  LineReader lines(
       [fd](char* buffer, std::size_t size) -> std::ptrdiff_t {
         for (;;) {
           const ssize_t got = ::read(fd, buffer, size);
@@ -505,7 +432,7 @@ void AnswerInputs::take_chunks(std::shared_ptr<const OpenFile> open_file, std::u
 
 void AnswerInputs::take_stream(std::istream& in, const std::string& source) {
   const std::uint32_t file = add_file(source);
-  Lines lines(
+  LineReader lines(
       [&in](char* buffer, std::size_t size) -> std::ptrdiff_t {
         in.read(buffer, static_cast<std::streamsize>(size));
         return in.bad() ? -1 : in.gcount();
@@ -513,8 +440,8 @@ void AnswerInputs::take_stream(std::istream& in, const std::string& source) {
       max_json_document_bytes);
   std::string_view line;
   std::size_t blank_lines = 0;
-  Lines::Status status;
-  while ((status = lines.next(line)) == Lines::Status::line) {
+  LineReader::Status status;
+  while ((status = lines.next(line)) == LineReader::Status::line) {
     if (lines.number() == 1 && strip_utf8_bom(line)) {
       BatchEntry warning;
       warning.kind = BatchEntry::Kind::warning;
@@ -524,11 +451,11 @@ void AnswerInputs::take_stream(std::istream& in, const std::string& source) {
     if (!blank(line)) break;
     ++blank_lines;
   }
-  if (status == Lines::Status::end) {
+  if (status == LineReader::Status::end) {
     take_document(blank_lines > 0 ? " " : "", file);  // parse_json says "empty" or "only white space"
     return;
   }
-  if (status == Lines::Status::too_long) {
+  if (status == LineReader::Status::too_long) {
     reject(source, {Diagnostic::error(source, "", too_large_message(max_json_document_bytes))});
     return;
   }
@@ -538,28 +465,28 @@ void AnswerInputs::take_stream(std::istream& in, const std::string& source) {
     EntryRef first{file, static_cast<std::uint32_t>(lines.number()), EntryRef::Kind::line};
     std::string first_line(line);
     lines.set_max_line(max_json_line_bytes);
-    while ((status = lines.next(line)) == Lines::Status::line && blank(line)) {
+    while ((status = lines.next(line)) == LineReader::Status::line && blank(line)) {
     }
-    if (status == Lines::Status::end) {  // one object alone: named like a file
+    if (status == LineReader::Status::end) {  // one object alone: named like a file
       take_document(first_line, file);
       return;
     }
     take_line(first_line, first);
     do {
       const EntryRef entry{file, static_cast<std::uint32_t>(lines.number()), EntryRef::Kind::line};
-      if (status == Lines::Status::too_long) {
+      if (status == LineReader::Status::too_long) {
         reject(entry, {Diagnostic::error(name_of(entry), "", too_large_message(max_json_line_bytes))});
       } else {
         take_line(line, entry);
       }
-    } while ((status = lines.next(line)) != Lines::Status::end);
+    } while ((status = lines.next(line)) != LineReader::Status::end);
   } else {
     std::string text(blank_lines, '\n');  // keeps line numbers right in syntax errors
     text += line;
-    while ((status = lines.next(line)) != Lines::Status::end) {
+    while ((status = lines.next(line)) != LineReader::Status::end) {
       text += '\n';
       text += line;
-      if (status == Lines::Status::too_long || text.size() > max_json_document_bytes) {
+      if (status == LineReader::Status::too_long || text.size() > max_json_document_bytes) {
         reject(source, {Diagnostic::error(source, "", too_large_message(max_json_document_bytes))});
         return;
       }
@@ -569,9 +496,9 @@ void AnswerInputs::take_stream(std::istream& in, const std::string& source) {
   if (lines.failed()) reject(source, {Diagnostic::error(source, "", "read error")});
 }
 
-void AnswerInputs::take_lines(Lines& lines, std::uint32_t file, std::shared_ptr<const OpenFile> open_file) {
+void AnswerInputs::take_lines(LineReader& lines, std::uint32_t file, std::shared_ptr<const OpenFile> open_file) {
   std::string_view line;
-  Lines::Status status;
+  LineReader::Status status;
   // Each line is an entry of its own (formats.md §2). A first line that opens an object or
   // array without closing it waits for the next line with text: an object on one line
   // makes it one broken line; anything else means a document pretty-printed over many
@@ -589,23 +516,23 @@ void AnswerInputs::take_lines(Lines& lines, std::uint32_t file, std::shared_ptr<
       take_chunks(std::move(open_file), lines.offset(), static_cast<std::uint32_t>(lines.number()), file);
       return;
     }
-    if ((status = lines.next(line)) == Lines::Status::end) break;
+    if ((status = lines.next(line)) == LineReader::Status::end) break;
     const EntryRef entry{file, static_cast<std::uint32_t>(lines.number()), EntryRef::Kind::line};
-    if (spread_from != 0 && status == Lines::Status::line && !blank(line)) {
+    if (spread_from != 0 && status == LineReader::Status::line && !blank(line)) {
       if (!looks_like_object_line(line)) {
         reject_spread_line(entry);
         continue;
       }
       spread_from = 0;
     }
-    if ((first || unfinished) && (status == Lines::Status::too_long || !blank(line))) {
-      if (first && status == Lines::Status::line && starts_unfinished_value(line)) {
+    if ((first || unfinished) && (status == LineReader::Status::too_long || !blank(line))) {
+      if (first && status == LineReader::Status::line && starts_unfinished_value(line)) {
         first = false;
         unfinished.emplace(std::string(line), entry);
         continue;
       }
       first = false;
-      if (unfinished && status == Lines::Status::line && !looks_like_object_line(line)) {
+      if (unfinished && status == LineReader::Status::line && !looks_like_object_line(line)) {
         const EntryRef start = unfinished->second;
         reject(start, {Diagnostic::error(name_of(start), "", value_over_lines_message(unfinished->first))});
         unfinished.reset();
@@ -616,7 +543,7 @@ void AnswerInputs::take_lines(Lines& lines, std::uint32_t file, std::shared_ptr<
       if (unfinished) take_line(unfinished->first, unfinished->second);
       unfinished.reset();
     }
-    if (status == Lines::Status::too_long) {
+    if (status == LineReader::Status::too_long) {
       reject(entry, {too_long_line(entry)});
     } else {
       take_line(line, entry);
