@@ -175,10 +175,11 @@ class BatchReading {
       const std::size_t last_start =
           last_newline == std::string_view::npos || last_newline < start ? start : last_newline + 1;
       std::uint64_t offset = chunk.end;
+      std::size_t want = std::size_t{4} << 10;  // a line is usually far shorter; more if not
       while (offset < chunk.size) {
         const std::size_t before = text.size();
-        const auto piece =
-            static_cast<std::size_t>(std::min<std::uint64_t>(std::uint64_t{64} << 10, chunk.size - offset));
+        const auto piece = static_cast<std::size_t>(std::min<std::uint64_t>(want, chunk.size - offset));
+        want = std::min(want * 2, std::size_t{1} << 20);
         if (!read_at(fd, text, offset, piece)) return read_error(entry);
         if (text.size() == before) break;  // the file is shorter now
         const auto newline = text.view().find('\n', before);
