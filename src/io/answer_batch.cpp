@@ -114,7 +114,10 @@ class BatchReading {
     event.kind = BatchEvent::Kind::accepted;
     event.ref = ref;
     event.set = index;
-    if (const auto& id = batch_.sets[index].respondent.id) event.id = RespondentIds::fingerprint(*id);
+    const AnswerSet& answers = batch_.sets[index];
+    event.complete = answers.complete;
+    event.has_id = answers.respondent.id.has_value();
+    if (event.has_id) event.id = RespondentIds::fingerprint(*answers.respondent.id);
     batch_.events.push_back(std::move(event));
   }
 

@@ -81,7 +81,11 @@ struct BatchEvent {
   std::size_t set = 0;         // accepted: index into AnswerBatch::sets
   std::size_t text_begin = 0;  // deferred: the line in AnswerBatch::text
   std::size_t text_size = 0;
-  RespondentIds::Fingerprint id;     // accepted, when the set has a respondent id
+  // accepted: what the merge needs of the set, so that it need not read the set itself
+  // (from the other core's cache) unless it is a duplicate or the caller wants it.
+  bool has_id = false;
+  bool complete = true;
+  RespondentIds::Fingerprint id;     // when has_id
   std::string source;                // rejected
   std::vector<Diagnostic> problems;  // rejected; warning: one
 };

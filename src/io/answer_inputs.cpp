@@ -148,15 +148,15 @@ void AnswerInputs::merge(AnswerBatch& batch) {
   }
   const std::uint32_t lines_before = chunk ? chunk_lines_ : 0;
   for (const auto& event : batch.events)
-    if (event.kind == BatchEvent::Kind::accepted && batch.sets[event.set].respondent.id) ids_->prefetch(event.id);
+    if (event.kind == BatchEvent::Kind::accepted && event.has_id) ids_->prefetch(event.id);
 
   accepted_.clear();
   deferred_sets_.clear();
   bool refold = false;  // the batch's fold is not the fold of the sets accepted here
-  const auto accept = [&](const AnswerSet& answers, const EntryRef& entry, const RespondentIds::Fingerprint& id) {
-    if (answers.respondent.id) {
+  const auto accept = [&](const AnswerSet& answers, const EntryRef& entry, const BatchEvent& event) {
+    if (event.has_id) {
       const RespondentIds::Place place{entry.file, entry.number, static_cast<std::uint8_t>(entry.kind)};
-      if (const auto first = ids_->insert(id, place)) {
+      if (const auto first = ids_->insert(event.id, place)) {
         const EntryRef first_entry{first->file, first->number, static_cast<EntryRef::Kind>(first->kind)};
         const std::string name = name_of(entry);
         emit_rejection(name,
@@ -168,7 +168,7 @@ void AnswerInputs::merge(AnswerBatch& batch) {
     }
     ++summary_.sources;
     ++summary_.accepted;
-    if (!answers.complete) ++summary_.partial;
+    if (!event.complete) ++summary_.partial;
     if (on_accepted_) on_accepted_(answers);
     accepted_.push_back(&answers);
     return true;
@@ -185,7 +185,7 @@ void AnswerInputs::merge(AnswerBatch& batch) {
         emit_rejection(std::move(event.source), std::move(event.problems));
         break;
       case BatchEvent::Kind::accepted:
-        if (!accept(batch.sets[event.set], entry, event.id)) refold = true;
+        if (!accept(batch.sets[event.set], entry, event)) refold = true;
         break;
       case BatchEvent::Kind::deferred_too_long:
         emit_rejection(name_of(entry), {too_long_line(entry)});
@@ -208,7 +208,7 @@ void AnswerInputs::merge(AnswerBatch& batch) {
             emit_rejection(std::move(outcome.source), std::move(outcome.problems));
           } else if (outcome.kind == BatchEvent::Kind::accepted) {
             deferred_sets_.push_back(std::move(single.sets[outcome.set]));
-            accept(deferred_sets_.back(), entry, outcome.id);
+            accept(deferred_sets_.back(), entry, outcome);
             refold = true;
           }
         }
