@@ -108,6 +108,17 @@ def ratio_line(what, numerator, denominator, target, higher_is_better=True, on_c
     return text
 
 
+def bound_line(what, cpu0, cpu1, both):
+    """How fast the second CPU is, and so the most two cores can give, against what they gave."""
+    if not cpu0 or not cpu1 or not both or min(cpu0["wall"], cpu1["wall"], both["wall"]) <= 0:
+        return None
+    bound = 1 + cpu0["wall"] / cpu1["wall"]
+    got = cpu0["wall"] / both["wall"]
+    return (f"- one thread on the second CPU ÷ on the first ({what}): **{cpu1['wall'] / cpu0['wall']:.2f}×** the wall "
+            f"time, so two cores can give at most **{bound:.2f}×**; centric's two cores gave {got:.2f}×, "
+            f"{100 * got / bound:.0f}% of that")
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("results", type=Path)
@@ -131,6 +142,8 @@ def main():
                        on_cpu=False),
             ratio_line("centric one core ÷ two cores (directory)", get("centric-dir-1"), get("centric-dir-2"), 1.7,
                        on_cpu=False),
+            bound_line(".jsonl", get("centric-jsonl-1"), get("centric-jsonl-cpu1"), get("centric-jsonl-2")),
+            bound_line("directory", get("centric-dir-1"), get("centric-dir-cpu1"), get("centric-dir-2")),
             ratio_line("floor one thread ÷ two threads on two cores (.jsonl), for reference", get("floor-jsonl-1"),
                        get("floor-jsonl-2"), None, on_cpu=False),
             ratio_line("floor one thread ÷ two threads on two cores (directory), for reference", get("floor-dir-1"),
