@@ -155,8 +155,7 @@ class AnswerInputs {
   Sink on_accepted_;
   AnswerFold* fold_ = nullptr;
   ProblemSink on_problems_;
-  ReadingOptions options_;
-  unsigned jobs_;
+  ReadingOptions options_;  // jobs at least 1
   InputSummary summary_;
   std::deque<std::string> files_;  // a deque: workers keep pointers to the names
   std::unique_ptr<RespondentIds> ids_;

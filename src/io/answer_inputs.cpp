@@ -58,9 +58,9 @@ AnswerInputs::AnswerInputs(const Questionnaire& questionnaire, Sink on_accepted,
       on_accepted_(std::move(on_accepted)),
       on_problems_(std::move(on_problems)),
       options_(options),
-      jobs_(std::max(options.jobs, 1U)),
       ids_(std::make_unique<RespondentIds>()) {
-  readers_.resize(jobs_ + 1);
+  options_.jobs = std::max(options_.jobs, 1U);
+  readers_.resize(options_.jobs + 1);
 }
 
 AnswerInputs::AnswerInputs(const Questionnaire& questionnaire, AnswerFold& fold, ProblemSink on_problems,
@@ -108,20 +108,20 @@ void AnswerInputs::submit_if_full() {
 
 void AnswerInputs::submit() {
   if (!current_) return;
-  if (jobs_ == 1) {
+  if (options_.jobs == 1) {
     read_batch(*current_, reader(0));
     merge(*current_);
     current_->clear();
     spare_.push_back(std::move(current_));
     return;
   }
-  if (!workers_) workers_ = std::make_unique<OrderedWorkers>(jobs_ - 1);  // and this thread
+  if (!workers_) workers_ = std::make_unique<OrderedWorkers>(options_.jobs - 1);  // and this thread
   AnswerBatch* batch = current_.get();
   in_flight_.push_back(std::move(current_));
   workers_->submit([this, batch](unsigned worker) { read_batch(*batch, reader(worker)); });
   // Two batches a thread: one being read, one waiting, so that no worker idles while
   // this thread merges, and memory stays bounded.
-  while (in_flight_.size() > 2 * std::size_t{jobs_}) finish_oldest();
+  while (in_flight_.size() > 2 * std::size_t{options_.jobs}) finish_oldest();
 }
 
 void AnswerInputs::finish_oldest() {
@@ -202,7 +202,7 @@ void AnswerInputs::merge(AnswerBatch& batch) {
         line.file_name = &files_[entry.file];
         line.text_size = event.text_size;
         single.entries.push_back(std::move(line));
-        read_batch(single, reader(jobs_));
+        read_batch(single, reader(options_.jobs));
         for (auto& outcome : single.events) {
           if (outcome.kind == BatchEvent::Kind::rejected) {
             emit_rejection(std::move(outcome.source), std::move(outcome.problems));

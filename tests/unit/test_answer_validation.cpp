@@ -18,6 +18,7 @@
 #include "centric/diagnostic.hpp"
 #include "centric/questionnaire.hpp"
 #include "centric/questionnaire_io.hpp"
+#include "support/temp_dir.hpp"
 
 using namespace centric;
 using nlohmann::json;
@@ -117,37 +118,7 @@ AnswerSet check_accepted(const json& doc, const Questionnaire& q = questionnaire
 // ---------------------------------------------------------------------------------------
 // Input forms
 
-// A directory under /tmp, removed with everything in it at the end of the test.
-class TempDir {
- public:
-  TempDir() {
-    std::string pattern = (fs::temp_directory_path() / "centric-answers-test-XXXXXX").string();
-    REQUIRE(::mkdtemp(pattern.data()) != nullptr);
-    path_ = pattern;
-  }
-  ~TempDir() {
-    std::error_code ec;
-    fs::remove_all(path_, ec);
-  }
-  TempDir(const TempDir&) = delete;
-  TempDir& operator=(const TempDir&) = delete;
-
-  // Writes `bytes` to `relative` (creating folders) and returns the full path.
-  std::string write(const std::string& relative, const std::string& bytes) const {
-    const fs::path file = path_ / relative;
-    fs::create_directories(file.parent_path());
-    std::ofstream out(file, std::ios::binary);
-    out << bytes;
-    REQUIRE(out.good());
-    return file.string();
-  }
-  std::string path(const std::string& relative = "") const {
-    return relative.empty() ? path_.string() : (path_ / relative).string();
-  }
-
- private:
-  fs::path path_;
-};
+using TempDir = centric::test::UnitTempDir;
 
 // AnswerInputs with a sink that records, in order, the respondent id of each accepted set.
 struct Reading {

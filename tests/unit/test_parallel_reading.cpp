@@ -3,15 +3,12 @@
 // what reading line by line on one thread gives: the same accepted sets in the same order,
 // the same rejections with the same names (FILE:LINE) and reasons, the same warnings and
 // summary, and, folded, the same sums to the last bit.
-#include <unistd.h>
 #include <catch2/catch.hpp>
 
 #include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <cstdlib>
-#include <filesystem>
-#include <fstream>
 #include <iostream>
 #include <memory>
 #include <nlohmann/json.hpp>
@@ -26,10 +23,10 @@
 #include "centric/questionnaire_io.hpp"
 #include "centric/scoring.hpp"
 #include "io/ordered_workers.hpp"
+#include "support/temp_dir.hpp"
 
 using namespace centric;
 using nlohmann::json;
-namespace fs = std::filesystem;
 
 namespace {
 
@@ -49,32 +46,7 @@ const Questionnaire& questionnaire() {
   return q;
 }
 
-class TempDir {
- public:
-  TempDir() {
-    std::string pattern = (fs::temp_directory_path() / "centric-parallel-test-XXXXXX").string();
-    REQUIRE(::mkdtemp(pattern.data()) != nullptr);
-    path_ = pattern;
-  }
-  ~TempDir() {
-    std::error_code ec;
-    fs::remove_all(path_, ec);
-  }
-  TempDir(const TempDir&) = delete;
-  TempDir& operator=(const TempDir&) = delete;
-  std::string write(const std::string& relative, const std::string& bytes) const {
-    const fs::path file = path_ / relative;
-    fs::create_directories(file.parent_path());
-    std::ofstream out(file, std::ios::binary);
-    out << bytes;
-    REQUIRE(out.good());
-    return file.string();
-  }
-  std::string path(const std::string& relative = "") const { return (path_ / relative).string(); }
-
- private:
-  fs::path path_;
-};
+using TempDir = centric::test::UnitTempDir;
 
 // One answer set on one line; answers vary with `i` so that sums depend on the order.
 std::string set_line(int i, const std::string& id) {
@@ -173,18 +145,22 @@ class TallyFold final : public AnswerFold {
   Tally tally;
 };
 
+// Each rejected entry's problems, as printed, one event.
+AnswerInputs::ProblemSink problems_into(Seen& seen) {
+  return [&seen](const std::vector<Diagnostic>& problems) {
+    std::string all;
+    for (const auto& p : problems) all += format_for_stderr(p) + "; ";
+    seen.events.push_back(all);
+  };
+}
+
 template <typename Read>
 Seen read_with_sink(Read read, ReadingOptions options = {}) {
   Seen seen;
   AnswerInputs inputs(
       questionnaire(),
       [&](const AnswerSet& a) { seen.events.push_back("accepted " + a.respondent.id.value_or("<none>")); },
-      [&](const std::vector<Diagnostic>& problems) {
-        std::string all;
-        for (const auto& p : problems) all += format_for_stderr(p) + "; ";
-        seen.events.push_back(all);
-      },
-      options);
+      problems_into(seen), options);
   read(inputs);
   seen.summary = inputs.summary();
   return seen;
@@ -194,14 +170,7 @@ template <typename Read>
 Seen read_with_fold(Read read, ReadingOptions options) {
   Seen seen;
   IdFold fold;
-  AnswerInputs inputs(
-      questionnaire(), fold,
-      [&](const std::vector<Diagnostic>& problems) {
-        std::string all;
-        for (const auto& p : problems) all += format_for_stderr(p) + "; ";
-        seen.events.push_back(all);
-      },
-      options);
+  AnswerInputs inputs(questionnaire(), fold, problems_into(seen), options);
   read(inputs);
   seen.summary = inputs.summary();
   seen.folded = fold.ids;
