@@ -4,7 +4,9 @@
     bench/summarise.py RESULTS_DIR
 
 RESULTS_DIR holds manifest.tsv (one contender a line: name, label, input, answer sets,
-CPU list, group) and raw/NAME.RUN.time, the `/usr/bin/time -v` output of each timed run.
+CPU list, group) and raw/NAME.RUN.time, the `/usr/bin/time -v` output of each timed run,
+with raw/NAME.RUN.wall beside it: the wall time in microseconds, taken by run.sh around
+the command (time -v gives it in hundredths of a second only, a tenth of a 0.1 s run).
 For each contender the median of its runs is taken, separately for wall time, CPU time
 (user + system) and peak memory (maximum resident set size). Prints the tables and the
 ratios against the issue's targets; also writes them to RESULTS_DIR/summary.md.
@@ -34,6 +36,9 @@ def parse_time_file(path):
     for part in elapsed.split(":"):
         seconds = seconds * 60 + float(part)
     cpu = float(fields["User time (seconds)"]) + float(fields["System time (seconds)"])
+    precise = path.with_suffix(".wall")
+    if precise.exists():  # results of older runs have none
+        seconds = int(precise.read_text(encoding="utf-8")) / 1e6
     return seconds, cpu, int(fields["Maximum resident set size (kbytes)"])
 
 
@@ -64,7 +69,7 @@ def cores(cpus):
 
 
 def seconds(x):
-    return f"{x:.2f}" if x < 100 else f"{x:.0f}"
+    return f"{x:.3f}" if x < 10 else f"{x:.2f}" if x < 100 else f"{x:.0f}"
 
 
 def per_set(c):
@@ -170,6 +175,14 @@ def main():
         growth = last["rss"] / first["rss"]
         out += ["", f"- peak memory at {last['count']:,} ÷ at {first['count']:,}: **{growth:.2f}×** "
                     f"(target ≤ 1.10: {'met' if growth <= 1.10 else 'NOT met'})", ""]
+
+    large = next((c for c in contenders if c["group"] == "large"), None)
+    one_core = next((c for c in contenders if c["group"] == "memory-ids" and large and c["count"] == large["count"]),
+                    None)
+    if large and one_core:
+        out += ["### One and two cores on the largest .jsonl, with respondent ids", ""] + table([one_core, large])
+        out += ["", ratio_line(f"centric one core ÷ two cores (.jsonl, {large['count']:,} sets)", one_core, large, 1.7,
+                               on_cpu=False), ""]
 
     text = "\n".join(out)
     print(text)

@@ -46,17 +46,39 @@ char* ReadBuffer::extend(std::size_t count) {
 void AnswerBatch::clear() {
   entries.clear();
   text.clear();
-  events.clear();
-  set_count = 0;
   fold_like = nullptr;
-  chunk_lines = 0;
+  if (output) output->owner->give_back(*output);
+  output = nullptr;
+}
+
+BatchOutput& BatchReader::lend() {
+  BatchOutput* output = nullptr;
+  {
+    std::lock_guard lock(outputs_mutex_);
+    if (free_outputs_.empty()) {
+      outputs_.push_back(std::make_unique<BatchOutput>());
+      outputs_.back()->owner = this;
+      return *outputs_.back();
+    }
+    output = free_outputs_.back();
+    free_outputs_.pop_back();
+  }
+  output->events.clear();
+  output->set_count = 0;
+  output->chunk_lines = 0;
+  return *output;
+}
+
+void BatchReader::give_back(BatchOutput& output) {
+  std::lock_guard lock(outputs_mutex_);
+  free_outputs_.push_back(&output);
 }
 
 namespace {
 
 class BatchReading {
  public:
-  BatchReading(AnswerBatch& batch, BatchReader& reader) : batch_(batch), reader_(reader) {}
+  BatchReading(AnswerBatch& batch, BatchReader& reader) : batch_(batch), out_(*batch.output), reader_(reader) {}
 
   void read(BatchEntry& entry) {
     switch (entry.kind) {
@@ -102,23 +124,23 @@ class BatchReading {
   }
 
   AnswerSet& next_set() {
-    if (batch_.set_count == batch_.sets.size()) batch_.sets.emplace_back();
-    return batch_.sets[batch_.set_count];
+    if (out_.set_count == out_.sets.size()) out_.sets.emplace_back();
+    return out_.sets[out_.set_count];
   }
 
   // The set in next_set() is accepted.
   void accept(const EntryRef& ref) {
-    const std::size_t index = batch_.set_count++;
-    if (batch_.fold) batch_.fold->add(batch_.sets[index]);
+    const std::size_t index = out_.set_count++;
+    if (out_.fold) out_.fold->add(out_.sets[index]);
     BatchEvent event;
     event.kind = BatchEvent::Kind::accepted;
     event.ref = ref;
     event.set = index;
-    const AnswerSet& answers = batch_.sets[index];
+    const AnswerSet& answers = out_.sets[index];
     event.complete = answers.complete;
     event.has_id = answers.respondent.id.has_value();
     if (event.has_id) event.id = RespondentIds::fingerprint(*answers.respondent.id);
-    batch_.events.push_back(std::move(event));
+    out_.events.push_back(std::move(event));
   }
 
   void reject(std::string source, std::vector<Diagnostic> problems) {
@@ -126,14 +148,14 @@ class BatchReading {
     event.kind = BatchEvent::Kind::rejected;
     event.source = std::move(source);
     event.problems = std::move(problems);
-    batch_.events.push_back(std::move(event));
+    out_.events.push_back(std::move(event));
   }
 
   void warn(Diagnostic warning) {
     BatchEvent event;
     event.kind = BatchEvent::Kind::warning;
     event.problems.push_back(std::move(warning));
-    batch_.events.push_back(std::move(event));
+    out_.events.push_back(std::move(event));
   }
 
   // Appends up to `count` bytes from `offset` (fewer at the end of the file).
@@ -219,7 +241,7 @@ class BatchReading {
       else
         defer_line(ref, line);
     }
-    batch_.chunk_lines = number;
+    out_.chunk_lines = number;
   }
 
   void read_error(const BatchEntry& entry) {
@@ -238,7 +260,7 @@ class BatchReading {
     event.ref = ref;
     event.text_begin = begin;
     event.text_size = size;
-    batch_.events.push_back(std::move(event));
+    out_.events.push_back(std::move(event));
   }
 
   void read_line(std::string_view line, const BatchEntry& entry) {
@@ -330,6 +352,7 @@ class BatchReading {
   }
 
   AnswerBatch& batch_;
+  BatchOutput& out_;
   BatchReader& reader_;
 };
 
@@ -340,12 +363,15 @@ void read_batch(AnswerBatch& batch, BatchReader& reader) {
   // into the empty text and pads them itself.
   const bool chunk = !batch.entries.empty() && batch.entries.front().kind == BatchEntry::Kind::chunk;
   if (!chunk) batch.text.append(FastAnswerParser::padding_bytes, ' ');
+  if (batch.output) batch.output->owner->give_back(*batch.output);  // read before, not cleared
+  BatchOutput& output = reader.lend();
+  batch.output = &output;
   if (!batch.fold_like)
-    batch.fold.reset();
-  else if (batch.fold)
-    batch.fold->clear();
+    output.fold.reset();
+  else if (output.fold)
+    output.fold->clear();
   else
-    batch.fold = batch.fold_like->empty_like();
+    output.fold = batch.fold_like->empty_like();
   BatchReading reading(batch, reader);
   for (auto& entry : batch.entries) reading.read(entry);
 }

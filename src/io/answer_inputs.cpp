@@ -147,7 +147,7 @@ void AnswerInputs::merge(AnswerBatch& batch) {
     if (chunk->begin == chunk->first) chunk_lines_ = chunk->lines_before;
   }
   const std::uint32_t lines_before = chunk ? chunk_lines_ : 0;
-  for (const auto& event : batch.events)
+  for (const auto& event : batch.output->events)
     if (event.kind == BatchEvent::Kind::accepted && event.has_id) ids_->prefetch(event.id);
 
   accepted_.clear();
@@ -174,7 +174,7 @@ void AnswerInputs::merge(AnswerBatch& batch) {
     return true;
   };
 
-  for (auto& event : batch.events) {
+  for (auto& event : batch.output->events) {
     EntryRef entry = event.ref;
     entry.number += lines_before;
     switch (event.kind) {
@@ -185,7 +185,7 @@ void AnswerInputs::merge(AnswerBatch& batch) {
         emit_rejection(std::move(event.source), std::move(event.problems));
         break;
       case BatchEvent::Kind::accepted:
-        if (!accept(batch.sets[event.set], entry, event)) refold = true;
+        if (!accept(batch.output->sets[event.set], entry, event)) refold = true;
         break;
       case BatchEvent::Kind::deferred_too_long:
         emit_rejection(name_of(entry), {too_long_line(entry)});
@@ -203,11 +203,11 @@ void AnswerInputs::merge(AnswerBatch& batch) {
         line.text_size = event.text_size;
         single.entries.push_back(std::move(line));
         read_batch(single, reader(options_.jobs));
-        for (auto& outcome : single.events) {
+        for (auto& outcome : single.output->events) {
           if (outcome.kind == BatchEvent::Kind::rejected) {
             emit_rejection(std::move(outcome.source), std::move(outcome.problems));
           } else if (outcome.kind == BatchEvent::Kind::accepted) {
-            deferred_sets_.push_back(std::move(single.sets[outcome.set]));
+            deferred_sets_.push_back(std::move(single.output->sets[outcome.set]));
             accept(deferred_sets_.back(), entry, outcome);
             refold = true;
           }
@@ -216,10 +216,10 @@ void AnswerInputs::merge(AnswerBatch& batch) {
       }
     }
   }
-  if (chunk) chunk_lines_ += batch.chunk_lines;
+  if (chunk) chunk_lines_ += batch.output->chunk_lines;
   if (!fold_) return;
   if (!refold) {
-    fold_->merge(*batch.fold);
+    fold_->merge(*batch.output->fold);
     return;
   }
   // Rare (a repeated id, a line read here): fold the batch's accepted sets again.
