@@ -363,7 +363,6 @@ void read_batch(AnswerBatch& batch, BatchReader& reader) {
   // into the empty text and pads them itself.
   const bool chunk = !batch.entries.empty() && batch.entries.front().kind == BatchEntry::Kind::chunk;
   if (!chunk) batch.text.append(FastAnswerParser::padding_bytes, ' ');
-  if (batch.output) batch.output->owner->give_back(*batch.output);  // read before, not cleared
   BatchOutput& output = reader.lend();
   batch.output = &output;
   if (!batch.fold_like)

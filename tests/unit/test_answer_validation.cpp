@@ -18,6 +18,7 @@
 #include "centric/diagnostic.hpp"
 #include "centric/questionnaire.hpp"
 #include "centric/questionnaire_io.hpp"
+#include "support/small_questionnaire.hpp"
 #include "support/temp_dir.hpp"
 
 using namespace centric;
@@ -26,35 +27,13 @@ namespace fs = std::filesystem;
 
 namespace {
 
-// Three questions in two dimensions, scale 1..5; `not_applicable` as given.
-Questionnaire make_questionnaire(bool not_applicable) {
-  json doc = json::parse(R"({
-    "format": "centric-questionnaire/1",
-    "id": "test-q",
-    "version": "1.0.0",
-    "default_language": "en",
-    "title": "Test",
-    "scale": {"min": 1, "max": 5},
-    "levels": [{"level": 1, "min": 0, "name": "Low"}, {"level": 2, "min": 50, "name": "High"}],
-    "dimensions": [
-      {"id": "alpha", "name": "Alpha", "questions": [
-        {"id": "alpha.one", "text": "A1"}, {"id": "alpha.two", "text": "A2"}]},
-      {"id": "beta", "name": "Beta", "questions": [{"id": "beta.one", "text": "B1"}]}
-    ]
-  })");
-  doc["scale"]["not_applicable"] = not_applicable;
-  auto load = read_questionnaire(doc.dump(), "q.json");
-  REQUIRE(load.ok());
-  return *load.questionnaire;
-}
-
 const Questionnaire& questionnaire() {
-  static const Questionnaire q = make_questionnaire(true);
+  static const Questionnaire q = test::small_questionnaire();
   return q;
 }
 
 const Questionnaire& questionnaire_without_na() {
-  static const Questionnaire q = make_questionnaire(false);
+  static const Questionnaire q = test::small_questionnaire("1.0.0", false);
   return q;
 }
 

@@ -13,6 +13,7 @@
 #include "centric/json_input.hpp"
 #include "centric/questionnaire_io.hpp"
 #include "io/fast_answer_parser.hpp"
+#include "support/small_questionnaire.hpp"
 
 using namespace centric;
 using nlohmann::json;
@@ -20,18 +21,7 @@ using nlohmann::json;
 namespace {
 
 const Questionnaire& questionnaire() {
-  static const Questionnaire q = [] {
-    auto load = read_questionnaire(R"({
-      "format": "centric-questionnaire/1", "id": "test-q", "version": "2.1.0", "default_language": "en",
-      "title": "Test", "scale": {"min": 1, "max": 5, "not_applicable": true},
-      "levels": [{"level": 1, "min": 0, "name": "Low"}, {"level": 2, "min": 50, "name": "High"}],
-      "dimensions": [
-        {"id": "alpha", "name": "Alpha", "questions": [{"id": "alpha.one", "text": "A1"}, {"id": "alpha.two", "text": "A2"}]},
-        {"id": "beta", "name": "Beta", "questions": [{"id": "beta.one", "text": "B1"}]}]})",
-                                   "q.json");
-    REQUIRE(load.ok());
-    return *load.questionnaire;
-  }();
+  static const Questionnaire q = test::small_questionnaire("2.1.0");
   return q;
 }
 

@@ -23,6 +23,7 @@
 #include "centric/questionnaire_io.hpp"
 #include "centric/scoring.hpp"
 #include "io/ordered_workers.hpp"
+#include "support/small_questionnaire.hpp"
 #include "support/temp_dir.hpp"
 
 using namespace centric;
@@ -31,18 +32,7 @@ using nlohmann::json;
 namespace {
 
 const Questionnaire& questionnaire() {
-  static const Questionnaire q = [] {
-    auto load = read_questionnaire(R"({
-      "format": "centric-questionnaire/1", "id": "test-q", "version": "1.0.0", "default_language": "en",
-      "title": "Test", "scale": {"min": 1, "max": 5, "not_applicable": true},
-      "levels": [{"level": 1, "min": 0, "name": "Low"}, {"level": 2, "min": 50, "name": "High"}],
-      "dimensions": [
-        {"id": "alpha", "name": "Alpha", "questions": [{"id": "alpha.one", "text": "A1"}, {"id": "alpha.two", "text": "A2"}]},
-        {"id": "beta", "name": "Beta", "questions": [{"id": "beta.one", "text": "B1"}]}]})",
-                                   "q.json");
-    REQUIRE(load.ok());
-    return *load.questionnaire;
-  }();
+  static const Questionnaire q = test::small_questionnaire();
   return q;
 }
 
