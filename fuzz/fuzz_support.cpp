@@ -120,12 +120,20 @@ void check_group(const Report& r, const json& g, std::int64_t parent_n) {
   }
   const json& dimensions = g["dimensions"];
   FUZZ_CHECK(dimensions.is_object() && dimensions.size() == q.dimensions.size(), where);
+  const json& hidden = g["hidden"];
+  FUZZ_CHECK(hidden.is_object(), where);
+  // formats.md §3.9 a: no shown cell describes fewer than min_group respondents (but in an
+  // organisation that small, shown with a warning).
+  const int min_group = r.assessment.options.min_group;
+  const bool exempt = r.assessment.organisation.n < min_group;
   bool any_score = false;
   for (const auto& d : q.dimensions) {
     FUZZ_CHECK(dimensions.contains(d.id), d.id + " in " + where);
     const json& s = dimensions[d.id];
+    if (hidden.contains(d.id)) FUZZ_CHECK(s.is_null(), where);
     if (s.is_null()) continue;
     any_score = true;
+    FUZZ_CHECK(exempt || s["n"].get<std::int64_t>() >= min_group, "a cell below min_group is shown: " + where);
     FUZZ_CHECK(is_score(s["score"]), where);
     FUZZ_CHECK(s["level"].is_number_integer() && s["level"].get<int>() >= 1 && s["level"].get<int>() <= levels, where);
     FUZZ_CHECK(s["n"].is_number_integer() && s["n"].get<std::int64_t>() >= 1 && s["n"].get<std::int64_t>() <= n, where);
@@ -141,7 +149,10 @@ void check_group(const Report& r, const json& g, std::int64_t parent_n) {
     const double shares = s["favorable"].get<double>() + s["neutral"].get<double>() + s["unfavorable"].get<double>();
     FUZZ_CHECK(std::abs(shares - 100) < 1e-6, where);
   }
-  FUZZ_CHECK(any_score == !overall["score"].is_null(), where);
+  if (hidden.empty())
+    FUZZ_CHECK(any_score == !overall["score"].is_null(), where);
+  else  // a group with a hidden dimension shows no overall score
+    FUZZ_CHECK(overall["score"].is_null() && hidden.contains("overall"), where);
   const json& recommendations = g["recommendations"];
   FUZZ_CHECK(recommendations.is_array(), where);
   std::set<std::string> recommended;
@@ -276,7 +287,7 @@ void check_csv_report(const Report& r, const std::string& text) {
   constexpr std::string_view bom = "\xEF\xBB\xBF";
   constexpr std::string_view header =
       "group_kind,group_id,group_name,n,dimension,score,level,level_name,sd,ci95_low,ci95_high,alpha,favorable,"
-      "neutral,unfavorable,dimension_name\r\n";
+      "neutral,unfavorable,dimension_name,hidden\r\n";
   FUZZ_CHECK(std::string_view(text).substr(0, bom.size()) == bom);
   FUZZ_CHECK(std::string_view(text).substr(bom.size(), header.size()) == header);
   FUZZ_CHECK(is_valid_utf8(text));
@@ -288,7 +299,7 @@ void check_csv_report(const Report& r, const std::string& text) {
   for (const auto& d : a.departments) expected += d.suppressed ? 1 : per_group;
   if (a.roles_shown) expected += 2 * per_group;
   FUZZ_CHECK(rows.size() == expected, std::to_string(rows.size()) + " rows, expected " + std::to_string(expected));
-  for (const auto& row : rows) FUZZ_CHECK(row.size() == 16, row.empty() ? "" : row[1]);
+  for (const auto& row : rows) FUZZ_CHECK(row.size() == 17, row.empty() ? "" : row[1]);
 }
 
 // The plain terminal report: valid UTF-8; with trusted texts also nothing a terminal acts

@@ -15,12 +15,13 @@
 #include <vector>
 
 #include "centric/answers.hpp"
+#include "centric/disclosure.hpp"
 #include "centric/questionnaire.hpp"
 
 namespace centric {
 
 struct ScoringOptions {
-  int min_group = 5;  // smaller departments are suppressed
+  int min_group = 5;  // no figure may describe fewer respondents (formats.md §3.9)
   int top = 3;        // dimensions that get recommendations, weakest first
 };
 
@@ -39,6 +40,7 @@ struct DimensionTally {
   double mean = 0;
   double m2 = 0;
   // Every answered item, also of respondents whose S is undefined.
+  std::int64_t answered = 0;  // respondents who answered at least one item
   std::int64_t favorable = 0;
   std::int64_t neutral = 0;
   std::int64_t unfavorable = 0;
@@ -54,10 +56,18 @@ struct DimensionTally {
   void clear();  // keeps the memory
 };
 
+// A group's respondents in one role: what the anonymity rules count (formats.md §3.9).
+struct RoleTally {
+  std::int64_t n = 0;
+  std::vector<std::int64_t> scored;    // per dimension: respondents whose S is defined
+  std::vector<std::int64_t> answered;  // per dimension: respondents who answered one of its items or more
+};
+
 struct GroupTally {
   std::int64_t n = 0;        // accepted answer sets
   std::int64_t partial = 0;  // of which "complete": false
   std::vector<DimensionTally> dimensions;
+  std::array<RoleTally, 3> by_role;  // leaders, employees, no role (RoleCells' order)
 
   void merge(const GroupTally& other);
   void clear();
@@ -120,24 +130,36 @@ struct GroupResult {
   std::string id;
   std::int64_t n = 0;
   std::int64_t partial = 0;
-  bool suppressed = false;
+  bool suppressed = false;                    // a department hidden whole: only its id and n are shown
+  Hidden suppressed_because = Hidden::shown;  // small or complementary
   std::optional<Overall> overall;
-  std::vector<std::optional<DimensionResult>> dimensions;  // one per questionnaire dimension
-  std::vector<std::size_t> weakest;                        // dimensions with a score, weakest first (all of them)
+  Hidden overall_hidden = Hidden::shown;                   // incomplete when a dimension is hidden
+  std::vector<std::optional<DimensionResult>> dimensions;  // one per questionnaire dimension; empty when
+                                                           // undefined or hidden
+  std::vector<Hidden> hidden;                              // per dimension: why it is not shown
+  std::vector<std::size_t> weakest;                        // dimensions shown with a score, weakest first (all of them)
   std::vector<RecommendationResult> recommendations;
+
+  bool any_hidden() const;
 };
 
 struct Assessment {
   ScoringOptions options;
   GroupResult organisation;
   std::vector<GroupResult> departments;  // sorted by id
-  bool roles_shown = false;              // both role subgroups have >= min_group
+  bool roles_shown = false;              // the role subgroups are shown (formats.md §3.9 b)
+  Hidden roles_hidden = Hidden::small;   // when they are not: small or recoverable
   GroupResult leaders;
   GroupResult employees;
   std::vector<std::optional<double>> silo_spread;  // per dimension
   std::vector<std::optional<double>> leader_gap;   // per dimension
 };
 
+// The figures of every group, with what formats.md §3.9 hides left out (decided by
+// decide_disclosure from the tally's counts).
 Assessment assess(const Tally& tally, const ScoringOptions& options);
+
+// What decide_disclosure is asked about a tally: its departments' cells.
+DisclosureInput disclosure_input(const Tally& tally, int min_group);
 
 }  // namespace centric

@@ -30,7 +30,9 @@ GapReadings gap_readings(const Assessment& a, const Messages& m,
     readings.silo_spread = m("gaps.silo.small", fmt::arg("spread", m.number(*a.silo_spread[*widest_spread])));
   }
   if (!a.roles_shown) {
-    readings.leader_gap = m.plural("gaps.leader.not_shown", a.options.min_group);
+    readings.leader_gap =
+        m.plural(a.roles_hidden == Hidden::recoverable ? "gaps.leader.recoverable" : "gaps.leader.not_shown",
+                 a.options.min_group);
   } else if (widest_gap && std::abs(*a.leader_gap[*widest_gap]) >= notable_gap) {
     const double g = *a.leader_gap[*widest_gap];
     readings.leader_gap = m(g > 0 ? "gaps.leader.notable_positive" : "gaps.leader.notable_negative",

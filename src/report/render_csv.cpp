@@ -11,6 +11,7 @@
 #include "centric/messages.hpp"
 #include "centric/report.hpp"
 #include "report/names.hpp"
+#include "report/suppression_notes.hpp"
 
 namespace centric {
 namespace {
@@ -19,8 +20,9 @@ constexpr std::string_view byte_order_mark = "\xEF\xBB\xBF";
 constexpr std::string_view line_end = "\r\n";
 constexpr std::string_view header =
     "group_kind,group_id,group_name,n,dimension,score,level,level_name,sd,ci95_low,ci95_high,alpha,favorable,"
-    "neutral,unfavorable,dimension_name";
-constexpr std::size_t column_count = 16;
+    "neutral,unfavorable,dimension_name,hidden";
+constexpr std::size_t column_count = 17;
+constexpr std::size_t hidden_column = 16;  // why the figures of the row are not shown
 
 // A field as RFC 4180 wants it: quoted (quotes doubled) when it holds a comma, a quote, CR or LF.
 std::string field(std::string_view value) {
@@ -56,6 +58,7 @@ class CsvRenderer {
         cells[0] = "department";
         cells[1] = d.id;
         cells[3] = std::to_string(d.n);
+        cells[hidden_column] = suppression_reason(d, a, m_);
         row(cells);
         continue;
       }
@@ -100,6 +103,7 @@ class CsvRenderer {
         cells[13] = number(d->neutral);
         cells[14] = number(d->unfavorable);
       }
+      cells[hidden_column] = hidden_reason(g.hidden[i], r_.assessment, m_);
       row(cells);
     }
     std::vector<std::string> cells(column_count);
@@ -114,6 +118,7 @@ class CsvRenderer {
       cells[6] = std::to_string(g.overall->level);
       cells[7] = level_name(q_, g.overall->level, r_.language);
     }
+    cells[hidden_column] = hidden_reason(g.overall_hidden, r_.assessment, m_);
     row(cells);
   }
 

@@ -83,6 +83,24 @@ class HtmlRenderer {
     }
     for (const auto& d : a_.departments)
       if (!d.suppressed) shown_.push_back(&d);
+    // Every part escaped here: the section's items are HTML.
+    not_shown_ = not_shown_section(a_, m_,
+                                   {[](const GroupResult& d) { return "<code>" + html_escape(d.id) + "</code>"; },
+                                    [&](GroupKind kind, const GroupResult& g) {
+                                      switch (kind) {
+                                        case GroupKind::organisation:
+                                          return w("group.organisation");
+                                        case GroupKind::leaders:
+                                          return w("group.leaders");
+                                        case GroupKind::employees:
+                                          return w("group.employees");
+                                        case GroupKind::department:
+                                          break;
+                                      }
+                                      return html_escape(department_name(g));
+                                    },
+                                    [&](std::size_t i) { return html_escape(dimension_name(i)); },
+                                    [](const std::string& sentence) { return html_escape(sentence); }});
   }
 
   std::string render() {
@@ -129,8 +147,18 @@ class HtmlRenderer {
   std::string badge(int level) const {
     return fmt::format("<span class=\"badge lv{}\">{}</span>", level, html_escape(level_label(level)));
   }
-  std::string score_with_badge(const std::optional<Overall>& o) const {
-    return o ? fmt::format("{} {}", num(o->score), badge(o->level)) : std::string(no_value);
+  std::string score_with_badge(const std::optional<Overall>& o, Hidden why) const {
+    return o ? fmt::format("{} {}", num(o->score), badge(o->level)) : empty_value(why);
+  }
+  // In place of a figure that is undefined, or hidden to protect anonymity.
+  std::string empty_value(Hidden why) const {
+    return why == Hidden::shown ? std::string(no_value) : fmt::format("<em>{}</em>", w("hidden.cell"));
+  }
+  static std::vector<bool> hidden_cells(const GroupResult& g) {
+    std::vector<bool> hidden;
+    for (const Hidden h : g.hidden) hidden.push_back(h != Hidden::shown);
+    hidden.push_back(g.overall_hidden != Hidden::shown);
+    return hidden;
   }
   static std::optional<LevelScore> level_score(const std::optional<DimensionResult>& d) {
     if (!d) return std::nullopt;
@@ -171,7 +199,7 @@ class HtmlRenderer {
     item("gaps", "html.nav.gaps");
     if (show_recommendations()) item("recommendations", "html.nav.recommendations");
     if (!shown_.empty()) item("departments", "html.nav.departments");
-    if (shown_.size() != a_.departments.size()) item("hidden", "html.nav.hidden");
+    if (!not_shown_.empty()) item("hidden", "html.nav.hidden");
     item("levels", "html.nav.levels");
     out_ += "</ul>\n</nav>\n";
   }
@@ -198,7 +226,7 @@ class HtmlRenderer {
     else
       out_ += fmt::format(
           "<div class=\"kpi\"><span class=\"kpi-value\">\u2014</span><span class=\"kpi-label\">{}</span></div>\n",
-          w("html.kpi.overall_none"));
+          w(org.overall_hidden == Hidden::shown ? "html.kpi.overall_none" : "text.overall_hidden"));
     out_ += fmt::format(
         "<div class=\"kpi\"><span class=\"kpi-value\">{}</span><span class=\"kpi-label\">{}{}</span></div>\n", org.n,
         wp("html.kpi.respondents", org.n), org.partial > 0 ? ", " + wp("count.partial", org.partial) : "");
@@ -289,6 +317,11 @@ class HtmlRenderer {
             d->ci95 ? w("html.range", fmt::arg("low", num(d->ci95->first)), fmt::arg("high", num(d->ci95->second)))
                     : no_value,
             optional_num(d->alpha, 2), percent(d->favorable));
+      else if (a_.organisation.hidden[i] != Hidden::shown)  // n too: it is one of the figures of the cell
+        out_ += fmt::format(
+            "<td class=\"num\">{0}</td><td>{0}</td><td class=\"num\">{0}</td><td class=\"num\">{0}</td>"
+            "<td class=\"num\">{0}</td><td class=\"num\">{0}</td><td class=\"num\">{0}</td>",
+            empty_value(a_.organisation.hidden[i]));
       else  // no respondent answered enough of it: n is 0 and nothing else is defined
         out_ += fmt::format(
             "<td class=\"num\">{0}</td><td>{0}</td><td class=\"num\">0</td><td class=\"num\">{0}</td>"
@@ -297,19 +330,22 @@ class HtmlRenderer {
       if (a_.roles_shown) {
         const auto& l = a_.leaders.dimensions[i];
         const auto& e = a_.employees.dimensions[i];
-        out_ += fmt::format("<td class=\"num\">{}</td><td class=\"num\">{}</td>", l ? num(l->score) : no_value,
-                            e ? num(e->score) : no_value);
+        out_ += fmt::format("<td class=\"num\">{}</td><td class=\"num\">{}</td>",
+                            l ? num(l->score) : empty_value(a_.leaders.hidden[i]),
+                            e ? num(e->score) : empty_value(a_.employees.hidden[i]));
       }
       out_ += "</tr>\n";
     }
-    out_ += fmt::format("<tr><th scope=\"row\">{}</th><td class=\"num\">{}</td><td>{}</td>", w("table.overall"),
-                        a_.organisation.overall ? num(a_.organisation.overall->score) : no_value,
-                        a_.organisation.overall ? badge(a_.organisation.overall->level) : no_value);
+    out_ += fmt::format(
+        "<tr><th scope=\"row\">{}</th><td class=\"num\">{}</td><td>{}</td>", w("table.overall"),
+        a_.organisation.overall ? num(a_.organisation.overall->score) : empty_value(a_.organisation.overall_hidden),
+        a_.organisation.overall ? badge(a_.organisation.overall->level) : empty_value(a_.organisation.overall_hidden));
     out_ += fmt::format("<td class=\"num\">{}</td><td colspan=\"4\"></td>", a_.organisation.n);
     if (a_.roles_shown)
-      out_ += fmt::format("<td class=\"num\">{}</td><td class=\"num\">{}</td>",
-                          a_.leaders.overall ? num(a_.leaders.overall->score) : no_value,
-                          a_.employees.overall ? num(a_.employees.overall->score) : no_value);
+      out_ += fmt::format(
+          "<td class=\"num\">{}</td><td class=\"num\">{}</td>",
+          a_.leaders.overall ? num(a_.leaders.overall->score) : empty_value(a_.leaders.overall_hidden),
+          a_.employees.overall ? num(a_.employees.overall->score) : empty_value(a_.employees.overall_hidden));
     out_ += "</tr>\n</tbody>\n</table>\n</div>\n</figure>\n";
     end_section();
   }
@@ -339,7 +375,7 @@ class HtmlRenderer {
     const auto groups = heatmap_groups();
     std::vector<HeatmapRow> rows;
     for (const auto& g : groups) {
-      HeatmapRow row{g.name, {}, g.total};
+      HeatmapRow row{g.name, {}, g.total, hidden_cells(*g.group)};
       for (const auto& d : g.group->dimensions) row.cells.push_back(level_score(d));
       row.cells.push_back(level_score(g.group->overall));
       rows.push_back(std::move(row));
@@ -359,15 +395,19 @@ class HtmlRenderer {
     out_ += fmt::format("<th scope=\"col\" class=\"num\">{}</th></tr></thead>\n<tbody>\n", w("table.overall"));
     for (const auto& g : groups) {
       out_ += fmt::format("<tr><th scope=\"row\">{}</th><td class=\"num\">{}</td>", html_escape(g.name), g.group->n);
-      for (const auto& d : g.group->dimensions)
-        out_ += fmt::format("<td class=\"num\">{}</td>",
-                            d ? fmt::format("{} {}", num(d->score), short_level(d->level)) : no_value);
+      for (std::size_t i = 0; i < g.group->dimensions.size(); ++i) {
+        const auto& d = g.group->dimensions[i];
+        out_ += fmt::format("<td class=\"num\">{}</td>", d ? fmt::format("{} {}", num(d->score), short_level(d->level))
+                                                           : empty_value(g.group->hidden[i]));
+      }
       out_ += fmt::format("<td class=\"num\">{}</td></tr>\n",
                           g.group->overall
                               ? fmt::format("{} {}", num(g.group->overall->score), short_level(g.group->overall->level))
-                              : no_value);
+                              : empty_value(g.group->overall_hidden));
     }
     out_ += "</tbody>\n</table>\n</div>\n</details>\n</figure>\n";
+    if (const std::string legend = hidden_cells_legend(a_, m_); !legend.empty())
+      out_ += fmt::format("<p>{}</p>\n", html_escape(legend));
     end_section();
   }
 
@@ -376,8 +416,9 @@ class HtmlRenderer {
     std::vector<DistributionRow> rows;
     for (std::size_t i = 0; i < q_.dimensions.size(); ++i) {
       const auto& d = a_.organisation.dimensions[i];
-      rows.push_back(
-          {short_name(i), d ? std::optional<AnswerShares>({d->favorable, d->neutral, d->unfavorable}) : std::nullopt});
+      rows.push_back({short_name(i),
+                      d ? std::optional<AnswerShares>({d->favorable, d->neutral, d->unfavorable}) : std::nullopt,
+                      a_.organisation.hidden[i] != Hidden::shown});
     }
     const std::string title = m_("html.distribution.title");
     open_figure(m_("html.caption", fmt::arg("title", title), fmt::arg("description", m_("html.distribution.caption"))));
@@ -398,7 +439,7 @@ class HtmlRenderer {
                             percent(d->favorable), percent(d->neutral), percent(d->unfavorable));
       else
         out_ += fmt::format("<td class=\"num\">{0}</td><td class=\"num\">{0}</td><td class=\"num\">{0}</td></tr>\n",
-                            no_value);
+                            empty_value(a_.organisation.hidden[i]));
     }
     out_ += "</tbody>\n</table>\n</details>\n</figure>\n";
     end_section();
@@ -414,7 +455,9 @@ class HtmlRenderer {
     for (std::size_t i = 0; i < q_.dimensions.size(); ++i)
       out_ += fmt::format("<tr><th scope=\"row\">{}</th><td class=\"num\">{}</td><td class=\"num\">{}</td></tr>\n",
                           html_escape(dimension_name(i)), a_.silo_spread[i] ? num(*a_.silo_spread[i]) : no_value,
-                          a_.leader_gap[i] ? m_.signed_number(*a_.leader_gap[i]) : no_value);
+                          a_.leader_gap[i]           ? m_.signed_number(*a_.leader_gap[i])
+                          : leader_gap_hidden(a_, i) ? empty_value(Hidden::small)
+                                                     : std::string(no_value));
     out_ += "</tbody>\n</table>\n";
     const GapReadings readings = gap_readings(a_, m_, [&](std::size_t i) { return dimension_name(i); });
     out_ += fmt::format("<p>{}</p>\n", html_escape(readings.silo_spread));
@@ -456,12 +499,12 @@ class HtmlRenderer {
           "<p>{}{} \u00b7 {} {}</p>\n", wp("count.respondents", g.n),
           g.partial > 0 ? w("text.partial_in_brackets", fmt::arg("partial", m_.plural("count.partial", g.partial)))
                         : "",
-          w("html.department.overall"), score_with_badge(g.overall));
+          w("html.department.overall"), score_with_badge(g.overall, g.overall_hidden));
       std::vector<BarRow> rows;
       for (std::size_t i = 0; i < q_.dimensions.size(); ++i) {
         const auto& org = a_.organisation.dimensions[i];
-        rows.push_back(
-            {short_name(i), level_score(g.dimensions[i]), org ? std::optional<double>(org->score) : std::nullopt});
+        rows.push_back({short_name(i), level_score(g.dimensions[i]),
+                        org ? std::optional<double>(org->score) : std::nullopt, g.hidden[i] != Hidden::shown});
       }
       const std::string title = m_("html.department.title", fmt::arg("name", name));
       open_figure(m_("html.department.caption", fmt::arg("title", title)));
@@ -480,9 +523,11 @@ class HtmlRenderer {
         out_ += fmt::format(
             "<tr><th scope=\"row\">{}</th><td class=\"num\">{}</td><td>{}</td><td class=\"num\">{}</td>"
             "<td class=\"num\">{}</td><td class=\"num\">{}</td></tr>\n",
-            html_escape(dimension_name(i)), d ? num(d->score) : no_value, d ? badge(d->level) : no_value,
-            org ? num(org->score) : no_value, d && org ? m_.signed_number(d->score - org->score) : no_value,
-            d ? percent(d->favorable) : no_value);
+            html_escape(dimension_name(i)), d ? num(d->score) : empty_value(g.hidden[i]),
+            d ? badge(d->level) : empty_value(g.hidden[i]),
+            org ? num(org->score) : empty_value(a_.organisation.hidden[i]),
+            d && org ? m_.signed_number(d->score - org->score) : std::string(no_value),
+            d ? percent(d->favorable) : empty_value(g.hidden[i]));
       }
       out_ += "</tbody>\n</table>\n</figure>\n";
       if (show_recommendations() && !g.recommendations.empty()) {
@@ -495,15 +540,13 @@ class HtmlRenderer {
   }
 
   void hidden() {
-    const auto notes = suppression_notes(a_, m_);
-    if (notes.empty()) return;
+    if (not_shown_.empty()) return;
     section("hidden", w("report.heading.not_shown"));
     // Only the id and n of a hidden department (formats.md §3.9).
     out_ += "<ul>\n";
-    for (const auto& note : notes)
-      out_ += fmt::format("<li><code>{}</code> (n={}): {}</li>\n", html_escape(note.department->id), note.department->n,
-                          html_escape(note.reason));
-    out_ += fmt::format("</ul>\n<p>{}</p>\n", w("suppression.footer"));
+    for (const auto& item : not_shown_.items) out_ += fmt::format("<li>{}</li>\n", item);
+    out_ += "</ul>\n";
+    if (!not_shown_.footer.empty()) out_ += fmt::format("<p>{}</p>\n", not_shown_.footer);
     end_section();
   }
 
@@ -533,6 +576,7 @@ class HtmlRenderer {
   LevelScale scale_;
   std::vector<std::string> level_names_;
   std::vector<const GroupResult*> shown_;
+  NotShownSection not_shown_;
   std::string out_;
 };
 

@@ -26,8 +26,10 @@ class JsonRenderer {
     doc["departments"] = std::move(departments);
     if (a.roles_shown) {
       doc["roles"] = {{"leaders", group(a.leaders, true)}, {"employees", group(a.employees, true)}};
+      doc["roles_hidden"] = nullptr;
     } else {
       doc["roles"] = nullptr;
+      doc["roles_hidden"] = reason(a.roles_hidden);
     }
     ojson silo = ojson::object(), leader = ojson::object();
     for (std::size_t i = 0; i < q_.dimensions.size(); ++i) {
@@ -41,6 +43,23 @@ class JsonRenderer {
 
  private:
   static ojson optional(const std::optional<double>& v) { return v ? ojson(*v) : ojson(nullptr); }
+
+  // Why a figure is hidden, as a code for programs (the other formats say it in words).
+  static const char* reason(Hidden why) {
+    switch (why) {
+      case Hidden::small:
+        return "small";
+      case Hidden::complementary:
+        return "complementary";
+      case Hidden::recoverable:
+        return "recoverable";
+      case Hidden::incomplete:
+        return "incomplete";
+      case Hidden::shown:
+        break;
+    }
+    return "shown";
+  }
 
   std::string level_name(int level) const { return centric::level_name(q_, level, r_.language); }
 
@@ -92,6 +111,11 @@ class JsonRenderer {
                                  {"text", q_.text(d.recommendations[rec.recommendation].text, r_.language)}});
     }
     out["recommendations"] = std::move(recommendations);
+    ojson hidden = ojson::object();
+    for (std::size_t i = 0; i < q_.dimensions.size(); ++i)
+      if (g.hidden[i] != Hidden::shown) hidden[q_.dimensions[i].id] = reason(g.hidden[i]);
+    if (g.overall_hidden != Hidden::shown) hidden["overall"] = reason(g.overall_hidden);
+    out["hidden"] = std::move(hidden);
     return out;
   }
 

@@ -85,6 +85,10 @@ class MarkdownRenderer {
                        m_("level.short_label", fmt::arg("number", level),
                           fmt::arg("name", escape(level_name(q_, level, r_.language)))));
   }
+  // A cell without a figure: undefined, or hidden to protect anonymity.
+  std::string empty_cell(Hidden why) const {
+    return why == Hidden::shown ? std::string(undefined_cell) : "*" + hidden_cell_marker(m_) + "*";
+  }
   void line(const std::string& text) { out_ += text + "\n"; }
   void blank() { out_ += "\n"; }
   void heading(const std::string& text) {
@@ -111,7 +115,7 @@ class MarkdownRenderer {
       line("- " + m_("text.overall", fmt::arg("score", "**" + m_.number(org.overall->score) + "**"),
                      fmt::arg("level", level_label(org.overall->level))));
     else
-      line("- " + m_("text.overall_none"));
+      line("- " + m_(org.overall_hidden == Hidden::shown ? "text.overall_none" : "text.overall_hidden"));
     if (!r_.warnings.empty()) {
       blank();
       for (const auto& w : r_.warnings) line("> **" + m_("md.warning") + "** " + escape(w));
@@ -122,9 +126,9 @@ class MarkdownRenderer {
     std::vector<std::string> cells{name, std::to_string(g.n)};
     for (std::size_t i = 0; i < q_.dimensions.size(); ++i) {
       const auto& d = g.dimensions[i];
-      cells.push_back(d ? score_cell(d->score, d->level) : undefined_cell);
+      cells.push_back(d ? score_cell(d->score, d->level) : empty_cell(g.hidden[i]));
     }
-    cells.push_back(g.overall ? score_cell(g.overall->score, g.overall->level) : undefined_cell);
+    cells.push_back(g.overall ? score_cell(g.overall->score, g.overall->level) : empty_cell(g.overall_hidden));
     line(row(cells));
   }
 
@@ -163,6 +167,10 @@ class MarkdownRenderer {
                    fmt::arg("min", fmt::format("{:g}", l.min))) +
                 (l.number == static_cast<int>(q_.levels.size()) ? "" : ",");
     line(legend);
+    if (const std::string hidden = hidden_cells_legend(a_, m_); !hidden.empty()) {
+      blank();
+      line(escape(hidden));
+    }
     if (any_suppressed) {
       blank();
       line(m_("report.not_in_table"));
@@ -170,14 +178,30 @@ class MarkdownRenderer {
   }
 
   void suppressed() {
-    const auto notes = suppression_notes(a_, m_);
-    if (notes.empty()) return;
+    const NotShownSection section = not_shown_section(a_, m_,
+                                                      {[](const GroupResult& d) { return escape(d.id); },
+                                                       [&](GroupKind kind, const GroupResult& g) {
+                                                         switch (kind) {
+                                                           case GroupKind::organisation:
+                                                             return m_("group.organisation");
+                                                           case GroupKind::leaders:
+                                                             return m_("group.leaders");
+                                                           case GroupKind::employees:
+                                                             return m_("group.employees");
+                                                           case GroupKind::department:
+                                                             break;
+                                                         }
+                                                         return department_name(g.id);
+                                                       },
+                                                       [&](std::size_t i) { return dimension_name(i); }});
+    if (section.empty()) return;
     heading(m_("report.heading.not_shown"));
     // Only the id and n of a suppressed department (formats.md §3.9).
-    for (const auto& note : notes)
-      line(fmt::format("- {} (n={}): {}", escape(note.department->id), note.department->n, note.reason));
-    blank();
-    line(m_("suppression.footer"));
+    for (const auto& item : section.items) line("- " + item);
+    if (!section.footer.empty()) {
+      blank();
+      line(section.footer);
+    }
   }
 
   void gaps() {
@@ -189,7 +213,8 @@ class MarkdownRenderer {
       return sign ? m_.signed_number(*v) : m_.number(*v);
     };
     for (std::size_t i = 0; i < q_.dimensions.size(); ++i)
-      line(row({dimension_name(i), cell(a_.silo_spread[i], false), cell(a_.leader_gap[i], true)}));
+      line(row({dimension_name(i), cell(a_.silo_spread[i], false),
+                leader_gap_hidden(a_, i) ? empty_cell(Hidden::small) : cell(a_.leader_gap[i], true)}));
     const GapReadings readings = gap_readings(a_, m_, [&](std::size_t i) { return dimension_name(i); });
     blank();
     line(readings.silo_spread);

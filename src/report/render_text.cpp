@@ -88,7 +88,7 @@ class TextRenderer {
              fmt::arg("level", styled(level_style(org.overall->level, levels()), level_label(org.overall->level)))) +
           "\n";
     } else {
-      out_ += m_("text.overall_none") + "\n";
+      out_ += m_(org.overall_hidden == Hidden::shown ? "text.overall_none" : "text.overall_hidden") + "\n";
     }
   }
 
@@ -102,14 +102,14 @@ class TextRenderer {
         row.push_back({fmt::format("{} {}", m_.number(d->score, 0), m_("level.short", fmt::arg("number", d->level))),
                        TextTable::Align::right, level_style(d->level, levels())});
       else
-        row.push_back({"-", TextTable::Align::right});
+        row.push_back({g.hidden[i] == Hidden::shown ? "-" : hidden_cell_marker(m_), TextTable::Align::right});
     }
     if (g.overall)
       row.push_back({fmt::format("{} {}", m_.number(g.overall->score, 0),
                                  m_("level.short", fmt::arg("number", g.overall->level))),
                      TextTable::Align::right, level_style(g.overall->level, levels()) | fmt::emphasis::bold});
     else
-      row.push_back({"-", TextTable::Align::right});
+      row.push_back({g.overall_hidden == Hidden::shown ? "-" : hidden_cell_marker(m_), TextTable::Align::right});
     table.add_row(std::move(row));
   }
 
@@ -147,20 +147,34 @@ class TextRenderer {
                    fmt::arg("min", fmt::format("{:g}", l.min))) +
                 (l.number == levels() ? "" : ",");
     paragraph(legend);
+    if (const std::string hidden = hidden_cells_legend(a_, m_); !hidden.empty()) paragraph(hidden);
     if (any_suppressed) paragraph(m_("report.not_in_table"));
   }
 
   void suppressed() {
-    const auto notes = suppression_notes(a_, m_);
-    if (notes.empty()) return;
+    const NotShownSection section =
+        not_shown_section(a_, m_,
+                          {[](const GroupResult& d) { return truncate_to_width(printable(d.id), name_columns); },
+                           [&](GroupKind kind, const GroupResult& g) { return group_name(kind, g); },
+                           [&](std::size_t i) { return t(q_.dimensions[i].name); }});
+    if (section.empty()) return;
     heading(m_("report.heading.not_shown"));
-    for (const auto& note : notes)
-      paragraph(
-          // Only the id and n of a hidden department, as in every format (formats.md §3.9).
-          fmt::format("{} (n={}): {}", truncate_to_width(printable(note.department->id), name_columns),
-                      note.department->n, note.reason),
-          "    ", "  - ");
-    paragraph(m_("suppression.footer"), "  ");
+    for (const auto& item : section.items) paragraph(item, "    ", "  - ");
+    if (!section.footer.empty()) paragraph(section.footer, "  ");
+  }
+
+  std::string group_name(GroupKind kind, const GroupResult& g) const {
+    switch (kind) {
+      case GroupKind::organisation:
+        return m_("group.organisation");
+      case GroupKind::leaders:
+        return m_("group.leaders");
+      case GroupKind::employees:
+        return m_("group.employees");
+      case GroupKind::department:
+        break;
+    }
+    return short_department_name(g.id);
   }
 
   void gaps() {
@@ -177,7 +191,8 @@ class TextRenderer {
     for (std::size_t i = 0; i < q_.dimensions.size(); ++i)
       table.add_row({{t(q_.dimensions[i].name)},
                      {cell(a_.silo_spread[i], false), TextTable::Align::right},
-                     {cell(a_.leader_gap[i], true), TextTable::Align::right}});
+                     {leader_gap_hidden(a_, i) ? hidden_cell_marker(m_) : cell(a_.leader_gap[i], true),
+                      TextTable::Align::right}});
     out_ += table.render(out_.style().width, out_.style().color);
 
     const GapReadings readings = gap_readings(a_, m_, [&](std::size_t i) { return t(q_.dimensions[i].name); });

@@ -247,10 +247,11 @@ std::string bar_chart(const ChartText& text, const std::vector<BarRow>& rows, co
     // The tooltip first in its group, where SVG 1.1 viewers look for it.
     svg += fmt::format(
         "<g><title>{}</title>",
-        html_escape(row.value ? m("chart.tooltip.score", fmt::arg("label", row.label),
-                                  fmt::arg("score", m.number(row.value->score)),
-                                  fmt::arg("level", m("level.tooltip", fmt::arg("number", row.value->level))))
-                              : m("chart.tooltip.no_score", fmt::arg("label", row.label))));
+        html_escape(
+            row.value
+                ? m("chart.tooltip.score", fmt::arg("label", row.label), fmt::arg("score", m.number(row.value->score)),
+                    fmt::arg("level", m("level.tooltip", fmt::arg("number", row.value->level))))
+                : m(row.hidden ? "chart.tooltip.hidden" : "chart.tooltip.no_score", fmt::arg("label", row.label))));
     svg.text(label_width - 8, middle + 4, cut(row.label, label_width - 12, font),
              fmt::format("font-size=\"{}\" text-anchor=\"end\" fill=\"{}\"", font, ink));
     if (row.value) {
@@ -264,7 +265,7 @@ std::string bar_chart(const ChartText& text, const std::vector<BarRow>& rows, co
                            m("level.short", fmt::arg("number", row.value->level))),
                fmt::format("font-size=\"{}\" fill=\"{}\"", font, ink));
     } else {
-      svg.text(x0 + 6, middle + 4, m("chart.no_score"),
+      svg.text(x0 + 6, middle + 4, m(row.hidden ? "hidden.cell" : "chart.no_score"),
                fmt::format("font-size=\"{}\" font-style=\"italic\" fill=\"{}\"", font, muted_ink));
     }
     if (row.reference) {
@@ -346,6 +347,7 @@ std::string heatmap_chart(const ChartText& text, const std::vector<std::string>&
       const double x = label_width + column_width * static_cast<double>(j);
       const double cx = x + column_width / 2;
       const auto& cell = row.cells[j];
+      const bool hidden = j < row.hidden.size() && row.hidden[j];
       if (cell) {
         const Rgb fill = level_fill(cell->level, scale.levels);
         const std::string on = text_color_on(fill).hex();
@@ -364,14 +366,14 @@ std::string heatmap_chart(const ChartText& text, const std::vector<std::string>&
                  fmt::format("font-size=\"10\" text-anchor=\"middle\" fill=\"{}\"", on));
         svg += "</g>\n";
       } else {
-        svg += fmt::format(
-            "<g><title>{}</title>",
-            html_escape(m("chart.tooltip.no_score", fmt::arg("label", fmt::format("{}, {}", row.label, columns[j])))));
+        svg += fmt::format("<g><title>{}</title>",
+                           html_escape(m(hidden ? "chart.tooltip.hidden" : "chart.tooltip.no_score",
+                                         fmt::arg("label", fmt::format("{}, {}", row.label, columns[j])))));
         svg += fmt::format(
             "<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" fill=\"#f2f2f2\" stroke=\"#ffffff\" "
             "stroke-width=\"2\"/>",
             num(x), num(y), num(column_width), num(row_height));
-        svg.text(cx, y + row_height / 2 + 4, "\u2014",
+        svg.text(cx, y + row_height / 2 + 4, hidden ? m("hidden.cell") : "\u2014",
                  fmt::format("font-size=\"{}\" text-anchor=\"middle\" fill=\"{}\"", font, muted_ink));
         svg += "</g>\n";
       }
@@ -423,7 +425,7 @@ std::string distribution_chart(const ChartText& text, const std::vector<Distribu
     svg.text(label_width - 10, middle + 4, cut(row.label, label_width - 14, font),
              fmt::format("font-size=\"{}\" text-anchor=\"end\" fill=\"{}\"", font, ink));
     if (!row.shares) {
-      svg.text(label_width + 6, middle + 4, m("chart.no_answers"),
+      svg.text(label_width + 6, middle + 4, m(row.hidden ? "hidden.cell" : "chart.no_answers"),
                fmt::format("font-size=\"{}\" font-style=\"italic\" fill=\"{}\"", font, muted_ink));
       continue;
     }

@@ -46,6 +46,7 @@ struct BarRow {
   std::string label;
   std::optional<LevelScore> value;  // the bar, coloured by its level
   std::optional<double> reference;  // a marker, e.g. the organisation's score
+  bool hidden = false;              // no value because it is hidden to protect anonymity
 };
 
 // Horizontal bars from 0 to 100, one per row, with a marker per row for `reference_name`.
@@ -56,6 +57,7 @@ struct HeatmapRow {
   std::string label;
   std::vector<std::optional<LevelScore>> cells;  // one per column
   bool emphasised = false;                       // a total (the organisation): bold, set apart
+  std::vector<bool> hidden;                      // per cell: hidden to protect anonymity (or empty)
 };
 
 // Rows × columns of cells coloured by level, with each score and level written in its cell,
@@ -73,7 +75,8 @@ struct AnswerShares {
 
 struct DistributionRow {
   std::string label;
-  std::optional<AnswerShares> shares;  // empty when nothing was answered
+  std::optional<AnswerShares> shares;  // empty when nothing was answered, or hidden
+  bool hidden = false;                 // hidden to protect anonymity
 };
 
 // One bar per row split into unfavourable, neutral and favourable shares.

@@ -1,5 +1,6 @@
 #include <algorithm>
 #include <cmath>
+#include <functional>
 #include <numeric>
 
 #include "centric/scoring.hpp"
@@ -49,7 +50,7 @@ void weakest_first(std::vector<std::size_t>& indices, const std::vector<std::opt
   }
 }
 
-std::optional<DimensionResult> dimension_result(const Questionnaire& q, const DimensionTally& t) {
+std::optional<DimensionResult> dimension_result(const Questionnaire& q, const DimensionTally& t, int min_group) {
   if (t.n == 0) return std::nullopt;
   DimensionResult r;
   r.score = std::clamp(t.mean, 0.0, 100.0);
@@ -60,7 +61,10 @@ std::optional<DimensionResult> dimension_result(const Questionnaire& q, const Di
     const double half = 1.96 * *r.sd / std::sqrt(static_cast<double>(t.n));
     r.ci95 = std::make_pair(r.score - half, r.score + half);
   }
-  r.alpha = cronbach_alpha(t);
+  // Alpha describes only those who answered every question, who may be fewer than n_d.
+  // It is no sum that subtraction could take apart, but a figure of fewer than min_group
+  // people all the same.
+  if (t.full_n >= min_group) r.alpha = cronbach_alpha(t);
   const std::int64_t items = t.favorable + t.neutral + t.unfavorable;
   if (items > 0) {
     r.favorable = 100.0 * static_cast<double>(t.favorable) / static_cast<double>(items);
@@ -70,16 +74,27 @@ std::optional<DimensionResult> dimension_result(const Questionnaire& q, const Di
   return r;
 }
 
-GroupResult group_result(const Questionnaire& q, std::string id, const GroupTally& g, const ScoringOptions& options) {
+// A group's figures, leaving out the dimensions that `hidden` hides; the overall score,
+// the weakest dimensions and the recommendations come from the shown dimensions only, so
+// nothing of a hidden one shows through them.
+GroupResult group_result(const Questionnaire& q, std::string id, const GroupTally& g, const ScoringOptions& options,
+                         const std::vector<Hidden>& hidden) {
   GroupResult r;
   r.id = std::move(id);
   r.n = g.n;
   r.partial = g.partial;
+  r.hidden = hidden;
   for (std::size_t i = 0; i < q.dimensions.size(); ++i) {
-    r.dimensions.push_back(dimension_result(q, g.dimensions[i]));
+    if (hidden[i] != Hidden::shown) {
+      r.dimensions.emplace_back();
+      continue;
+    }
+    r.dimensions.push_back(dimension_result(q, g.dimensions[i], options.min_group));
     if (r.dimensions.back()) r.weakest.push_back(i);
   }
-  if (!r.weakest.empty()) {
+  if (r.any_hidden()) {
+    r.overall_hidden = Hidden::incomplete;
+  } else if (!r.weakest.empty()) {
     // Weights relative to the largest one: the same mean, and no overflow to inf/inf with
     // weights near the largest double.
     double largest = 0;
@@ -108,60 +123,80 @@ GroupResult group_result(const Questionnaire& q, std::string id, const GroupTall
   return r;
 }
 
-GroupResult suppressed_group(std::string id, std::int64_t n) {
+GroupResult suppressed_group(std::string id, std::int64_t n, Hidden because) {
   GroupResult r;
   r.id = std::move(id);
   r.n = n;
   r.suppressed = true;
+  r.suppressed_because = because;
   return r;
 }
 
-// formats.md §3.9: departments below min_group are hidden, and while the hidden ones
-// together hold fewer than min_group respondents, the smallest shown ones are hidden
-// too, so no hidden group can be recovered by subtraction from the organisation.
-std::vector<bool> suppression(const std::map<std::string, GroupTally>& departments, int min_group) {
-  std::vector<bool> hidden;
-  std::vector<std::pair<std::int64_t, std::size_t>> shown;  // (n, index); index order is id order
-  std::int64_t hidden_total = 0;
-  for (const auto& [id, group] : departments) {
-    const bool small = group.n < min_group;
-    if (small)
-      hidden_total += group.n;
-    else
-      shown.emplace_back(group.n, hidden.size());
-    hidden.push_back(small);
+Population population(const Tally& tally, const std::function<std::int64_t(const RoleTally&)>& count) {
+  Population p;
+  p.reserve(tally.departments().size());
+  for (const auto& [id, group] : tally.departments()) {
+    RoleCells cells;
+    for (std::size_t r = 0; r < cells.n.size(); ++r) cells.n[r] = count(group.by_role[r]);
+    p.push_back(cells);
   }
-  std::sort(shown.begin(), shown.end());
-  for (const auto& [n, index] : shown) {
-    if (hidden_total == 0 || hidden_total >= min_group) break;
-    hidden[index] = true;
-    hidden_total += n;
-  }
-  return hidden;
+  return p;
 }
 
 }  // namespace
 
+bool GroupResult::any_hidden() const {
+  return std::any_of(hidden.begin(), hidden.end(), [](Hidden h) { return h != Hidden::shown; });
+}
+
+DisclosureInput disclosure_input(const Tally& tally, int min_group) {
+  DisclosureInput in;
+  in.min_group = min_group;
+  in.answer_sets = population(tally, [](const RoleTally& r) { return r.n; });
+  for (std::size_t d = 0; d < tally.questionnaire().dimensions.size(); ++d) {
+    in.scored.push_back(population(tally, [d](const RoleTally& r) { return r.scored[d]; }));
+    in.answered.push_back(population(tally, [d](const RoleTally& r) { return r.answered[d]; }));
+  }
+  return in;
+}
+
 Assessment assess(const Tally& tally, const ScoringOptions& options) {
   const Questionnaire& q = tally.questionnaire();
+  const std::size_t dimensions = q.dimensions.size();
+  const Disclosure disclosure = decide_disclosure(disclosure_input(tally, options.min_group));
+  const auto hidden = [&](const auto& of) {
+    std::vector<Hidden> h;
+    for (const DimensionDisclosure& d : disclosure.dimensions) h.push_back(of(d));
+    return h;
+  };
+
   Assessment a;
   a.options = options;
-  a.organisation = group_result(q, "organisation", tally.organisation(), options);
+  a.organisation = group_result(q, "organisation", tally.organisation(), options,
+                                hidden([](const DimensionDisclosure& d) { return d.organisation; }));
 
-  const auto hidden = suppression(tally.departments(), options.min_group);
   std::size_t index = 0;
   for (const auto& [id, group] : tally.departments()) {
-    a.departments.push_back(hidden[index] ? suppressed_group(id, group.n) : group_result(q, id, group, options));
-    ++index;
+    const std::size_t i = index++;
+    if (!disclosure.department_shown(i)) {
+      a.departments.push_back(suppressed_group(id, group.n, disclosure.departments[i]));
+      continue;
+    }
+    a.departments.push_back(
+        group_result(q, id, group, options, hidden([i](const DimensionDisclosure& d) { return d.departments[i]; })));
   }
 
-  a.roles_shown = tally.leaders().n >= options.min_group && tally.employees().n >= options.min_group;
+  a.roles_shown = disclosure.roles_shown();
+  a.roles_hidden = disclosure.roles;
   if (a.roles_shown) {
-    a.leaders = group_result(q, "leaders", tally.leaders(), options);
-    a.employees = group_result(q, "employees", tally.employees(), options);
+    a.leaders = group_result(q, "leaders", tally.leaders(), options,
+                             hidden([](const DimensionDisclosure& d) { return d.leaders; }));
+    a.employees = group_result(q, "employees", tally.employees(), options,
+                               hidden([](const DimensionDisclosure& d) { return d.employees; }));
   }
 
-  for (std::size_t i = 0; i < q.dimensions.size(); ++i) {
+  // Both gaps are drawn from shown figures only.
+  for (std::size_t i = 0; i < dimensions; ++i) {
     std::optional<double> low, high;
     int defined = 0;
     for (const auto& d : a.departments) {

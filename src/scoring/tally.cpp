@@ -1,6 +1,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "centric/disclosure.hpp"
 #include "centric/scoring.hpp"
 
 namespace centric {
@@ -12,6 +13,18 @@ int oriented(const Question& question, const Scale& scale, int v) {
 }
 
 double item_score(const Scale& scale, int v) { return 100.0 * (v - scale.min) / (scale.max - scale.min); }
+
+std::size_t role_cell(Role role) {
+  switch (role) {
+    case Role::leader:
+      return RoleCells::leader;
+    case Role::employee:
+      return RoleCells::employee;
+    case Role::none:
+      break;
+  }
+  return RoleCells::none;
+}
 
 }  // namespace
 
@@ -75,6 +88,7 @@ void DimensionTally::merge(const DimensionTally& o) {
     m2 += o.m2 + delta * delta * static_cast<double>(n) * static_cast<double>(o.n) / static_cast<double>(total);
     n = total;
   }
+  answered += o.answered;
   favorable += o.favorable;
   neutral += o.neutral;
   unfavorable += o.unfavorable;
@@ -91,6 +105,13 @@ void GroupTally::merge(const GroupTally& o) {
   n += o.n;
   partial += o.partial;
   for (std::size_t i = 0; i < dimensions.size(); ++i) dimensions[i].merge(o.dimensions[i]);
+  for (std::size_t r = 0; r < by_role.size(); ++r) {
+    by_role[r].n += o.by_role[r].n;
+    for (std::size_t i = 0; i < dimensions.size(); ++i) {
+      by_role[r].scored[i] += o.by_role[r].scored[i];
+      by_role[r].answered[i] += o.by_role[r].answered[i];
+    }
+  }
 }
 
 Tally::Tally(const Questionnaire& q) : questionnaire_(&q) {
@@ -107,6 +128,10 @@ GroupTally Tally::empty_group() const {
     t.item_sum_squares.assign(d.questions.size(), 0);
     g.dimensions.push_back(std::move(t));
   }
+  for (RoleTally& r : g.by_role) {
+    r.scored.assign(g.dimensions.size(), 0);
+    r.answered.assign(g.dimensions.size(), 0);
+  }
   return g;
 }
 
@@ -119,10 +144,12 @@ void Tally::add(const AnswerSet& a) {
                            a.respondent.role == Role::leader     ? &leaders_
                            : a.respondent.role == Role::employee ? &employees_
                                                                  : nullptr};
+  const std::size_t cell = role_cell(a.respondent.role);
   for (GroupTally* g : groups) {
     if (g == nullptr) continue;
     ++g->n;
     if (!a.complete) ++g->partial;
+    ++g->by_role[cell].n;
   }
 
   respondent_scores(q, a, scores_);  // into a member: no allocation for each set
@@ -136,6 +163,7 @@ void Tally::add(const AnswerSet& a) {
     // exact on scales whose item scores are not whole numbers.
     std::int64_t favorable = 0, neutral = 0, unfavorable = 0;
     bool all_answered = true;
+    bool any_answered = false;
     std::int64_t total = 0;
     for (std::size_t qi = 0; qi < d.questions.size(); ++qi) {
       const AnswerValue& v = a.answers[first + qi];
@@ -143,6 +171,7 @@ void Tally::add(const AnswerSet& a) {
         all_answered = false;
         continue;
       }
+      any_answered = true;
       const int o = oriented(d.questions[qi], scale, v.value);
       const std::int64_t above = o - scale.min;
       const std::int64_t range = scale.max - scale.min;
@@ -157,7 +186,15 @@ void Tally::add(const AnswerSet& a) {
     for (GroupTally* g : groups) {
       if (g == nullptr) continue;
       DimensionTally& t = g->dimensions[di];
-      if (scores[di]) t.add_score(*scores[di]);
+      RoleTally& r = g->by_role[cell];
+      if (scores[di]) {
+        t.add_score(*scores[di]);
+        ++r.scored[di];
+      }
+      if (any_answered) {
+        ++t.answered;
+        ++r.answered[di];
+      }
       t.favorable += favorable;
       t.neutral += neutral;
       t.unfavorable += unfavorable;
@@ -202,12 +239,18 @@ void GroupTally::clear() {
   n = 0;
   partial = 0;
   for (auto& d : dimensions) d.clear();
+  for (RoleTally& r : by_role) {
+    r.n = 0;
+    std::fill(r.scored.begin(), r.scored.end(), 0);
+    std::fill(r.answered.begin(), r.answered.end(), 0);
+  }
 }
 
 void DimensionTally::clear() {
   n = 0;
   mean = 0;
   m2 = 0;
+  answered = 0;
   favorable = neutral = unfavorable = 0;
   full_n = 0;
   std::fill(item_sum.begin(), item_sum.end(), 0);

@@ -647,7 +647,22 @@ TEST_CASE("assess: role subgroups are shown only when leaders and employees both
   REQUIRE(with_roles["roles"].is_object());
   CHECK(with_roles["roles"]["leaders"]["n"] == 11);
   CHECK(with_roles["roles"]["employees"]["n"] == 39);
-  for (const auto& dim : dimension_ids()) CHECK(with_roles["gaps"]["leader_gap"][dim].is_number());
+  // Per dimension, the gap is shown where both roles' cells are; a leader who did not
+  // answer enough of a dimension leaves 10 of 11 there, and the leaders' cell is hidden.
+  int gaps = 0;
+  for (const auto& dim : dimension_ids()) {
+    INFO("dimension " << dim);
+    const json& leaders = with_roles["roles"]["leaders"];
+    const json& employees = with_roles["roles"]["employees"];
+    const bool both = !leaders["dimensions"][dim].is_null() && !employees["dimensions"][dim].is_null();
+    CHECK(with_roles["gaps"]["leader_gap"][dim].is_number() == both);
+    if (leaders["dimensions"][dim].is_null()) CHECK(leaders["hidden"][dim] == "small");
+    gaps += both;
+  }
+  CHECK(gaps > 0);
+  // At the default --min-group every gap is there.
+  const json defaults = parse_report(run_centric(with({"assess", "--format", "json"}, example_inputs())).out);
+  for (const auto& dim : dimension_ids()) CHECK(defaults["gaps"]["leader_gap"][dim].is_number());
 
   for (const char* min_group : {"12", "20"}) {
     INFO("--min-group " << min_group);

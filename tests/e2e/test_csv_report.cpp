@@ -25,9 +25,10 @@ namespace {
 using Row = centric::test::CsvRow;
 using centric::test::parse_csv;
 
-const Row header{
-    "group_kind", "group_id", "group_name", "n",     "dimension", "score",   "level",       "level_name",
-    "sd",         "ci95_low", "ci95_high",  "alpha", "favorable", "neutral", "unfavorable", "dimension_name"};
+const Row header{"group_kind",     "group_id", "group_name", "n",       "dimension",
+                 "score",          "level",    "level_name", "sd",      "ci95_low",
+                 "ci95_high",      "alpha",    "favorable",  "neutral", "unfavorable",
+                 "dimension_name", "hidden"};
 enum Column : std::size_t {
   kind,
   group_id,
@@ -44,7 +45,8 @@ enum Column : std::size_t {
   favorable,
   neutral,
   unfavorable,
-  dimension_name
+  dimension_name,
+  hidden
 };
 
 // What the name cells must say in one language. An empty group or overall word stands for
@@ -138,10 +140,14 @@ std::size_t check_group(const std::vector<Row>& rows, std::size_t at, const std:
   const auto dimensions = dimension_ids();
   INFO("group " << group_kind << " " << id);
   if (group.value("suppressed", false)) {
-    // Every cell but the kind, the id and n is empty: no name, no dimension, no dimension name.
+    // Every cell but the kind, the id, n and why it is hidden is empty: no name, no
+    // dimension, no dimension name.
     REQUIRE(at < rows.size());
-    CHECK(rows[at] == Row{group_kind, id, "", std::to_string(group["n"].get<long>()), "", "", "", "", "", "", "", "",
-                          "", "", "", ""});
+    Row expected{group_kind, id, "", std::to_string(group["n"].get<long>()), "", "", "", "", "", "", "", "", "",
+                 "",         "", ""};
+    expected.push_back(rows[at].back());
+    CHECK(rows[at] == expected);
+    CHECK_FALSE(rows[at].back().empty());
     return at + 1;
   }
   REQUIRE(at + dimensions.size() + 1 <= rows.size());
@@ -159,6 +165,8 @@ std::size_t check_group(const std::vector<Row>& rows, std::size_t at, const std:
     // The dimension is named on its row even when the group has no score in it.
     CHECK(row[dimension_name] == names.dimensions.at(dimensions[k]));
     const json& d = group["dimensions"][dimensions[k]];
+    // Hidden to protect anonymity exactly where the JSON report says so, with a reason.
+    CHECK(row[hidden].empty() == !group["hidden"].contains(dimensions[k]));
     if (d.is_null()) {
       check_empty(row, score, unfavorable);
       continue;
@@ -189,6 +197,7 @@ std::size_t check_group(const std::vector<Row>& rows, std::size_t at, const std:
     CHECK(overall[level_name] == names.levels.at(overall[level]));
   }
   check_empty(overall, sd, unfavorable);
+  CHECK(overall[hidden].empty() == !group["hidden"].contains("overall"));
   return at + dimensions.size() + 1;
 }
 

@@ -261,7 +261,7 @@ TEST_CASE("golden: the CSV golden file is plausible on its own", "[golden][csv]"
   const json g = golden_report();
   const std::string header =
       "group_kind,group_id,group_name,n,dimension,score,level,level_name,sd,ci95_low,ci95_high,alpha,favorable,"
-      "neutral,unfavorable,dimension_name\r\n";
+      "neutral,unfavorable,dimension_name,hidden\r\n";
   CHECK(starts_with(csv, std::string(bom) + header));
   REQUIRE(csv.size() >= 2);
   CHECK(csv.substr(csv.size() - 2) == "\r\n");
@@ -283,8 +283,9 @@ TEST_CASE("golden: the CSV golden file is plausible on its own", "[golden][csv]"
   REQUIRE(at != std::string::npos);
   const double overall = std::strtod(csv.c_str() + at + organisation_overall.size(), nullptr);
   CHECK(overall == Approx(g["organisation"]["overall"]["score"].get<double>()).epsilon(1e-12));
-  // The overall row ends in the word "Overall", a dimension's row in the dimension's name.
-  CHECK(csv.compare(csv.find("\r\n", at + 2) - 8, 10, ",Overall\r\n") == 0);
+  // The overall row ends in the word "Overall" and an empty "hidden" cell, a dimension's
+  // row in the dimension's name and an empty "hidden" cell (nothing of the organisation is hidden).
+  CHECK(csv.compare(csv.find("\r\n", at + 2) - 9, 11, ",Overall,\r\n") == 0);
   const json questionnaire = builtin_questionnaire();
   for (const auto& dimension : questionnaire["dimensions"]) {
     const std::string row = "\r\norganisation,organisation,Organisation,50," + dimension["id"].get<std::string>() + ",";
@@ -292,7 +293,7 @@ TEST_CASE("golden: the CSV golden file is plausible on its own", "[golden][csv]"
     REQUIRE(from != std::string::npos);
     const std::string name = dimension["name"]["en"].get<std::string>();
     INFO(name);
-    CHECK(csv.compare(csv.find("\r\n", from + 2) - name.size() - 1, name.size() + 3, "," + name + "\r\n") == 0);
+    CHECK(csv.compare(csv.find("\r\n", from + 2) - name.size() - 2, name.size() + 4, "," + name + ",\r\n") == 0);
   }
   for (const auto& d : shown) {
     INFO(d["id"]);
@@ -302,7 +303,8 @@ TEST_CASE("golden: the CSV golden file is plausible on its own", "[golden][csv]"
   for (const auto& d : hidden) {
     const std::string id = d["id"].get<std::string>();
     INFO(id);
-    CHECK(contains(csv, "\r\ndepartment," + id + ",," + std::to_string(d["n"].get<int>()) + ",,,,,,,,,,,,\r\n"));
+    // Nothing but the kind, the id, n and why it is hidden.
+    CHECK(contains(csv, "\r\ndepartment," + id + ",," + std::to_string(d["n"].get<int>()) + ",,,,,,,,,,,,,"));
     CHECK_FALSE(contains(csv, "," + id + ",," + std::to_string(d["n"].get<int>()) + ",culture"));
   }
   CHECK(contains(csv, "\r\nrole,leaders,Leaders,"));

@@ -34,7 +34,7 @@ import sys
 HEADER = [
     "group_kind", "group_id", "group_name", "n", "dimension", "score", "level",
     "level_name", "sd", "ci95_low", "ci95_high", "alpha", "favorable", "neutral",
-    "unfavorable", "dimension_name",
+    "unfavorable", "dimension_name", "hidden",
 ]
 STATS = ["sd", "ci95_low", "ci95_high", "alpha", "favorable", "neutral", "unfavorable"]
 # The message catalogue's English words; None: any non-empty text (another language).
@@ -136,7 +136,10 @@ def check(csv_bytes, report, dimension_ids, names):
             expected = {h: "" for h in HEADER}
             expected.update(group_kind=kind, group_id=gid, n=str(group["n"]))
             for h in HEADER:
-                c.equal(f"{where} {h}", row[h], expected[h])
+                if h != "hidden":
+                    c.equal(f"{where} {h}", row[h], expected[h])
+            if not row["hidden"]:
+                c.fail(f"{where} hidden", "empty: a suppressed department's row says why")
             continue
         for dim in dimension_ids + ["overall"]:
             where = f"{kind} {gid} {dim}"
@@ -150,6 +153,9 @@ def check(csv_bytes, report, dimension_ids, names):
             c.word(f"{where} group_name", row["group_name"], name)
             c.equal(f"{where} n", row["n"], str(group["n"]))
             c.equal(f"{where} dimension", row["dimension"], dim)
+            # Hidden to protect anonymity exactly where the JSON report's "hidden" says so.
+            if bool(row["hidden"]) != (dim in group.get("hidden", {})):
+                c.fail(f"{where} hidden", f"{row['hidden']!r}, but the JSON report's hidden is {group.get('hidden')}")
             if dim == "overall":
                 c.word(f"{where} dimension_name", row["dimension_name"], names.overall)
                 o = group["overall"]

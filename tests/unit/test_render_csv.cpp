@@ -20,9 +20,10 @@ using centric::test::parse_csv;
 
 const std::string header =
     "group_kind,group_id,group_name,n,dimension,score,level,level_name,sd,ci95_low,ci95_high,alpha,favorable,"
-    "neutral,unfavorable,dimension_name";
-constexpr std::size_t columns = 16;
+    "neutral,unfavorable,dimension_name,hidden";
+constexpr std::size_t columns = 17;
 constexpr std::size_t dimension_name = 15;
+constexpr std::size_t hidden = 16;
 const std::string odd_id = "sales, \"north\"\nteam";
 const std::string cyrillic_name = "Отдел продаж";  // UTF-8 bytes, kept as they are
 
@@ -107,17 +108,18 @@ std::vector<Row> rows_of(const std::vector<Row>& rows, const std::string& kind, 
   return found;
 }
 
-// Three departments: the odd id (3 respondents, 2 of them leaders), "tiny-1" and "tiny-2"
-// (1 each). With min_group 2 both tiny ones are suppressed (together they hold 2, so the
-// odd one stays shown); roles are shown only when both have >= min_group. Only tiny-1
-// answers dimension b.
+// Three departments: the odd id (2 leaders and 1 or 2 employees), "tiny-1" and "tiny-2"
+// (1 each, no role). With min_group 2 both tiny ones are suppressed (together they hold 2,
+// so the odd one stays shown); the roles are shown when both have >= min_group (nothing
+// can then be recovered: every cell holds 2). Only the tiny ones answer dimension b.
 Tally sample_tally(const Questionnaire& q, bool second_employee) {
   Tally tally(q);
   tally.add(answers(odd_id, Role::leader, {5, 4, 0, 0}));
   tally.add(answers(odd_id, Role::leader, {4, 4, 0, 0}));
   tally.add(answers(odd_id, Role::employee, {2, 3, 0, 0}));
-  tally.add(answers("tiny-1", second_employee ? Role::employee : Role::none, {1, 1, 3, 4}));
-  tally.add(answers("tiny-2", Role::none, {2, 2, 0, 0}));
+  if (second_employee) tally.add(answers(odd_id, Role::employee, {3, 3, 0, 0}));
+  tally.add(answers("tiny-1", Role::none, {1, 1, 3, 4}));
+  tally.add(answers("tiny-2", Role::none, {2, 2, 4, 4}));
   return tally;
 }
 
@@ -147,7 +149,7 @@ TEST_CASE("csv report: a department id with a comma, quotes and a newline is quo
   CHECK(r.text.find("\"Developing, \"\"mostly\"\"\"") != std::string::npos);
   CHECK(rows_of(r.rows, "organisation", "organisation")[0][7] == "Developing, \"mostly\"");
   // So is the dimension name with a comma and quotes, in the last column.
-  CHECK(r.text.find(",\"Voice, \"\"of\"\" the customer\"\r\n") != std::string::npos);
+  CHECK(r.text.find(",\"Voice, \"\"of\"\" the customer\",\r\n") != std::string::npos);
   CHECK(rows[1][dimension_name] == name_b);
 }
 
@@ -169,7 +171,7 @@ TEST_CASE("csv report: rows per group, with scores as the assessment has them") 
   CHECK(r.rows.front() == org.front());  // the organisation comes first
   for (const auto& row : org) {
     CHECK(row[2] == "Organisation");
-    CHECK(row[3] == "5");
+    CHECK(row[3] == "6");
   }
   const auto& da = a.organisation.dimensions[0];
   REQUIRE(da);
@@ -183,21 +185,22 @@ TEST_CASE("csv report: rows per group, with scores as the assessment has them") 
   CHECK(std::strtod(org[0][12].c_str(), nullptr) == da->favorable);
   CHECK(std::strtod(org[0][13].c_str(), nullptr) == da->neutral);
   CHECK(std::strtod(org[0][14].c_str(), nullptr) == da->unfavorable);
-  // Dimension b has only one respondent with a score: no sd, no ci95, no alpha.
+  // Dimension b: the two of the hidden departments have a score in it.
   const auto& db = a.organisation.dimensions[1];
   REQUIRE(db);
-  CHECK_FALSE(db->sd);
-  CHECK(org[1][5] != "");
-  CHECK(org[1][8] == "");
-  CHECK(org[1][9] == "");
-  CHECK(org[1][10] == "");
-  CHECK(org[1][11] == "");
-  // The department has no score in b: the row keeps the group and its n, the rest is empty.
+  CHECK(db->n == 2);
+  CHECK(std::strtod(org[1][5].c_str(), nullptr) == db->score);
+  REQUIRE(db->sd);
+  CHECK(std::strtod(org[1][8].c_str(), nullptr) == *db->sd);
+  for (const auto& row : org) CHECK(row[hidden] == "");  // nothing hidden
+  // The department has no score in b: the row keeps the group and its n, the rest is
+  // empty, and it is not hidden, only undefined.
   const auto dept = rows_of(r.rows, "department", odd_id);
   REQUIRE(dept.size() == 3);
-  CHECK(dept[1][3] == "3");
+  CHECK(dept[1][3] == "4");
   CHECK(dept[1][4] == "b");
   for (std::size_t c = 5; c < 15; ++c) CHECK(dept[1][c] == "");
+  CHECK(dept[1][hidden] == "");
   CHECK(dept[1][dimension_name] == name_b);  // the dimension is named even without a score
 }
 
@@ -245,9 +248,11 @@ TEST_CASE("csv report: a suppressed department is one row with its id and n only
   for (const std::string id : {"tiny-1", "tiny-2"}) {
     const auto rows = rows_of(r.rows, "department", id);
     REQUIRE(rows.size() == 1);
-    // Every cell but the kind, the id and n is empty: no name, no dimension, no dimension name.
-    CHECK(rows[0] == Row{"department", id, "", "1", "", "", "", "", "", "", "", "", "", "", "", ""});
-    CHECK(r.text.find("department," + id + ",,1,,,,,,,,,,,,\r\n") != std::string::npos);
+    // Every cell but the kind, the id, n and why it is hidden is empty: no name, no
+    // dimension, no dimension name.
+    CHECK(rows[0] ==
+          Row{"department", id, "", "1", "", "", "", "", "", "", "", "", "", "", "", "", "fewer than 2 respondents."});
+    CHECK(r.text.find("department," + id + ",,1,,,,,,,,,,,,,fewer than 2 respondents.\r\n") != std::string::npos);
   }
 }
 
@@ -303,4 +308,39 @@ TEST_CASE("csv report: in another language the ids and numbers stay, the names a
   }
   // A department name the questionnaire has only in English stays English.
   CHECK(rows_of(polish.rows, "department", odd_id)[0][2] == cyrillic_name);
+}
+
+TEST_CASE("csv report: a hidden cell keeps its row, with its figures empty and why") {
+  const Questionnaire q = sample();
+  // x and y have 3 respondents each; in b, one of x's has a score and all of y's. With
+  // min_group 3, x's cell of one is hidden, and y's with it (the organisation's 4 minus
+  // y's 3 would be that one); both lose their overall score.
+  Tally tally(q);
+  tally.add(answers("x", Role::none, {4, 4, 5, 5}));
+  tally.add(answers("x", Role::none, {3, 3, 0, 0}));
+  tally.add(answers("x", Role::none, {2, 2, 0, 0}));
+  for (int i = 0; i < 3; ++i) tally.add(answers("y", Role::none, {3, 4, 2, 2}));
+  const Assessment a = assess(tally, {3, 3});
+  const Rendered r = render(a, q);
+  const auto x = rows_of(r.rows, "department", "x");
+  const auto y = rows_of(r.rows, "department", "y");
+  REQUIRE(x.size() == 3);
+  REQUIRE(y.size() == 3);
+  for (const auto* rows : {&x, &y}) {
+    const auto& rows_ = *rows;
+    CHECK_FALSE(rows_[0][5].empty());  // a is shown
+    CHECK(rows_[0][hidden].empty());
+    CHECK(rows_[1][3] == "3");  // the group's n stays
+    for (std::size_t c = 5; c < 15; ++c) CHECK(rows_[1][c].empty());
+    for (std::size_t c = 5; c < 15; ++c) CHECK(rows_[2][c].empty());
+    CHECK(rows_[2][hidden] == "not shown, because a dimension of this group is hidden.");
+  }
+  CHECK(x[1][hidden] == "fewer than 3 respondents answered enough of its questions.");
+  CHECK(y[1][hidden] ==
+        "hidden as well, so that a smaller hidden figure cannot be worked out by subtracting the shown ones from the "
+        "organisation's.");
+  // The organisation's b holds 4 and is shown.
+  const auto org = rows_of(r.rows, "organisation", "organisation");
+  CHECK_FALSE(org[1][5].empty());
+  CHECK(org[1][hidden].empty());
 }

@@ -203,10 +203,15 @@ TEST_CASE("bar chart: bar lengths follow the scores, a row without a score says 
 TEST_CASE("heatmap: one cell per row and column, coloured by level, with its score and level", "[html]") {
   const LevelScale scale{3, {0, 40, 70}};
   const std::string svg = heatmap_chart({"h", "x", "T", "D"}, {"A", "B"},
-                                        {{"Sales & <Co>", {LevelScore{75.5, 3}, std::nullopt}, false},
-                                         {"Total", {LevelScore{20, 1}, LevelScore{45, 2}}, true}},
+                                        {{"Sales & <Co>", {LevelScore{75.5, 3}, std::nullopt}, false, {}},
+                                         {"Total", {LevelScore{20, 1}, LevelScore{45, 2}}, true, {}},
+                                         {"Small", {std::nullopt, std::nullopt}, false, {true, false}}},
                                         scale, {"Low", "Mid", "High"}, english);
-  CHECK(count(svg, "<g><title>") == 4);
+  CHECK(count(svg, "<g><title>") == 6);
+  // A cell hidden for anonymity says so, in the cell and its tooltip; an undefined one does not.
+  CHECK(contains(svg, "<title>Small, A: hidden to protect anonymity</title>"));
+  CHECK(count(svg, ">hidden</text>") == 1);
+  CHECK(contains(svg, "<title>Small, B: no score</title>"));
   CHECK(contains(svg, "<title>Sales &amp; &lt;Co&gt;, A: 75.5, level 3</title>"));
   CHECK(contains(svg, "<title>Sales &amp; &lt;Co&gt;, B: no score</title>"));
   CHECK(contains(svg, "fill=\"" + level_fill(3, 3).hex() + "\""));

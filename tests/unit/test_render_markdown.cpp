@@ -201,10 +201,17 @@ TEST_CASE("markdown report: leader and employee rows only where both groups are 
     CHECK_FALSE(contains(r.text, "| Employees |"));
     CHECK(contains(r.text, "Leader gap: not shown, because leaders and employees need at least 2 respondents each."));
   }
-  SECTION("three leaders and five employees: both rows") {
-    const Rendered r = render(3);
+  SECTION("four leaders and four employees, no cell of one: both rows") {
+    const Rendered r = render(4);
     REQUIRE(r.assessment.roles_shown);
-    CHECK(contains(r.text, "| Leaders | 3 |"));
-    CHECK(contains(r.text, "| Employees | 5 |"));
+    CHECK(contains(r.text, "| Leaders | 4 |"));
+    CHECK(contains(r.text, "| Employees | 4 |"));
+  }
+  SECTION("three leaders, one of them beside an employee: leaders − a|b would be one person") {
+    const Rendered r = render(3);
+    CHECK_FALSE(r.assessment.roles_shown);
+    CHECK_FALSE(contains(r.text, "| Leaders |"));
+    CHECK(contains(r.text, "- Leaders and employees: not shown, because together with the departments shown"));
+    CHECK(contains(r.text, "Leader gap: not shown, because leaders' and employees' figures"));
   }
 }

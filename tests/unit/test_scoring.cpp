@@ -234,12 +234,22 @@ TEST_CASE("silo spread is max - min over shown departments; leader gap needs bot
   // leaving one shown department: no spread.
   CHECK(suppressed_ids(a) == std::vector<std::string>{"hi", "tiny"});
   CHECK_FALSE(a.silo_spread[1].has_value());
-  // Roles: 5 leaders, 6 employees -> shown. Employees' b: (0*5 + 50) / 6 = 8.333; leaders' 100.
-  REQUIRE(a.roles_shown);
-  REQUIRE(a.leader_gap[1]);
-  CHECK(*a.leader_gap[1] == Approx(100 - 50.0 / 6));
-  // a: leaders 100; employees (50*5 + 0) / 6 = 41.667
-  CHECK(*a.leader_gap[0] == Approx(100 - 250.0 / 6));
+  // Roles: 5 leaders, 6 employees, both enough, but Employees (6) − lo (5) would be tiny's one
+  // person (formats.md §3.9 b): not shown.
+  CHECK_FALSE(a.roles_shown);
+  CHECK(a.roles_hidden == Hidden::recoverable);
+  CHECK_FALSE(a.leader_gap[1].has_value());
+
+  // Without tiny nothing can be recovered: leaders are hi, employees lo.
+  Tally two(q);
+  for (int i = 0; i < 5; ++i) two.add(answers("hi", Role::leader, {5, 5, 1, 5, 5, 5, 5}));
+  for (int i = 0; i < 5; ++i) two.add(answers("lo", Role::employee, {3, 3, 3, 3, 1, 1, 1}));
+  const Assessment both = assess(two, {5, 3});
+  REQUIRE(both.roles_shown);
+  REQUIRE(both.leader_gap[1]);
+  CHECK(*both.leader_gap[1] == Approx(100 - 0));
+  // a: leaders 100 (a3 reversed); employees 50
+  CHECK(*both.leader_gap[0] == Approx(100 - 50));
 
   const Assessment all = assess(tally, {1, 3});
   // Shown: hi b=100, lo b=0, tiny b=50 -> spread 100; a: hi 100, lo 50, tiny 0 -> 100.
