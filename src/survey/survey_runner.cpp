@@ -409,7 +409,8 @@ class Survey {
       out += "\n";
       for (const auto& line : wrap(help.empty() ? m_("survey.help.none") : t(help), width)) out += line + "\n";
     }
-    if (!session.message().empty()) out += "\n" + session.message() + "\n";
+    // The message may quote what was typed ("Unknown key: ..."): spelled out as well.
+    if (!session.message().empty()) out += "\n" + printable(session.message()) + "\n";
     out += "\n";
     for (const auto& line : wrap(keys_line(), width)) out += line + "\n";
     out += tty_ ? "> " + typed : "> ";

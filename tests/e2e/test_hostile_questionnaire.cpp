@@ -173,6 +173,19 @@ TEST_CASE("hostile questionnaire: a piped survey shows every text spelled out, t
   CHECK(json::parse(read_text_file(dir.file("a.json")))["respondent"]["department"] == "ops");
 }
 
+TEST_CASE("survey: a typed line with controls is quoted back spelled out", "[escape][survey]") {
+  TempDir dir;
+  ProcessOptions options;
+  options.working_directory = dir.path();
+  options.stdin_text = "x\x1b]0;title\x07\xC2\x9By\nq\n";
+  options.unset_env = {"LC_ALL", "LC_MESSAGES", "LANG"};
+  const auto r = run_centric({"survey", "--department", "ops", "--role", "employee", "--output", "a.json"}, options);
+  INFO("stderr: " << r.err);
+  REQUIRE(r.exit_code == 0);
+  check_nothing_raw(r.out);
+  CHECK(contains(r.out, "x\\x1B]0;title\\x07\\u{009B}y"));
+}
+
 TEST_CASE("hostile questionnaire: the survey on a terminal shows the texts spelled out", "[escape][survey][pty]") {
   TempDir dir;
   PtyOptions options;
