@@ -93,6 +93,17 @@ void check_answer_set(const Questionnaire& q, const AnswerSet& a) {
   }
 }
 
+// Each line as printable() leaves it: no control, C1 or bidirectional character.
+void check_printable_lines(const std::string& text) {
+  std::size_t start = 0;
+  while (start < text.size()) {
+    const std::size_t end = std::min(text.find('\n', start), text.size());
+    const std::string_view line = std::string_view(text).substr(start, end - start);
+    FUZZ_CHECK(printable(line) == line, std::string(line.substr(0, 2000)));
+    start = end + 1;
+  }
+}
+
 namespace {
 
 bool is_score(const json& v) {
@@ -300,12 +311,20 @@ void check_csv_report(const Report& r, const std::string& text) {
   if (a.roles_shown) expected += 2 * per_group;
   FUZZ_CHECK(rows.size() == expected, std::to_string(rows.size()) + " rows, expected " + std::to_string(expected));
   for (const auto& row : rows) FUZZ_CHECK(row.size() == 17, row.empty() ? "" : row[1]);
+  // No text cell starts a formula (formats.md §5b): one that starts with = + - @ TAB CR
+  // has a ' in front. The number columns (n, score, level, sd, ci95, alpha, shares) are left.
+  for (const auto& row : rows)
+    for (std::size_t c : {0, 1, 2, 4, 7, 15, 16})
+      if (c < row.size() && !row[c].empty())
+        FUZZ_CHECK(std::string_view("=+-@\t\r").find(row[c].front()) == std::string_view::npos, row[c]);
 }
 
-// The plain terminal report: valid UTF-8; with trusted texts also nothing a terminal acts
-// on and every line within 80 columns, however long a department id is.
+// The plain terminal report: valid UTF-8 and nothing a terminal acts on, whatever the
+// questionnaire and the department ids (formats.md §5e); with trusted texts also every line
+// within 80 columns, however long a department id is.
 void check_text_report(const std::string& text, Texts texts) {
   FUZZ_CHECK(is_valid_utf8(text));
+  check_printable_lines(text);
   if (texts != Texts::trusted) return;
   std::size_t start = 0;
   while (start < text.size()) {
@@ -313,17 +332,6 @@ void check_text_report(const std::string& text, Texts texts) {
     const std::string_view line = std::string_view(text).substr(start, end - start);
     FUZZ_CHECK(printable(line) == line, std::string(line));
     FUZZ_CHECK(display_width(line) <= 80, std::to_string(display_width(line)) + " columns: " + std::string(line));
-    start = end + 1;
-  }
-}
-
-// Each line as printable() leaves it: no control, C1 or bidirectional character.
-void check_printable_lines(const std::string& text) {
-  std::size_t start = 0;
-  while (start < text.size()) {
-    const std::size_t end = std::min(text.find('\n', start), text.size());
-    const std::string_view line = std::string_view(text).substr(start, end - start);
-    FUZZ_CHECK(printable(line) == line, std::string(line.substr(0, 2000)));
     start = end + 1;
   }
 }

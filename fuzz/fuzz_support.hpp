@@ -54,8 +54,11 @@ void check_summary(const InputSummary& summary, long accepted_calls, long proble
 // An accepted answer set: an entry for every question, each on the scale, a department.
 void check_answer_set(const Questionnaire& q, const AnswerSet& a);
 
+// Each line as printable() leaves it: no control, C1 or bidirectional character.
+void check_printable_lines(const std::string& text);
+
 // Which promises of the reports hold for any questionnaire, and which only for one whose
-// texts are trusted not to hold control characters or overlong words (the built-in one).
+// texts are trusted not to hold overlong words (the built-in one).
 enum class Texts { any, trusted };
 
 // Renders `report` in every format and checks each (see docs/fuzzing.md for the list).

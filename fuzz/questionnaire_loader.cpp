@@ -61,8 +61,11 @@ void use(const Questionnaire& q, const RunOptions& options) {
   std::vector<std::string> languages{q.default_language};
   for (const auto& l : q.languages)
     if (languages.size() < 3 && l != q.default_language) languages.push_back(l);
-  for (const auto& language : languages)
-    FUZZ_CHECK(is_valid_utf8(render_questionnaire(q, language, TextStyle{false, options.width})));
+  for (const auto& language : languages) {
+    const std::string shown = render_questionnaire(q, language, TextStyle{false, options.width});
+    FUZZ_CHECK(is_valid_utf8(shown));
+    check_printable_lines(shown);  // its texts spelled out (formats.md §5e)
+  }
 
   // What the survey writes, `assess` reads back unchanged.
   Tally tally(q);

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "centric/answers_io.hpp"
@@ -28,6 +29,14 @@ struct TextStyle {
   bool color = false;
   int width = 80;
 };
+
+// A questionnaire's text (title, intro, names, questions, help, scale labels, levels,
+// recommendations, department names) in `language`, as a terminal may show it: control
+// characters, C1 controls and bidirectional controls spelled out (printable(), as for
+// department ids), so a questionnaire from anyone cannot clear the screen, retitle the
+// window or reorder what follows. Every text the terminal shows from a questionnaire is
+// fetched through it; widths are then measured on what is shown (formats.md §5e).
+std::string terminal_text(const Questionnaire& q, const LocalizedText& text, std::string_view language);
 
 // The terminal report for a manager.
 std::string render_text(const Report& report, const TextStyle& style);

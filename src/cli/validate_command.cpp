@@ -70,7 +70,7 @@ class Validation {
         print_diagnostics(load.diagnostics);
         if (load.ok())
           fmt::print("{}: ok (questionnaire {} {})\n", printable(file), load.questionnaire->id,
-                     load.questionnaire->version);
+                     printable(load.questionnaire->version));
         else
           all_ok_ = false;
         return true;

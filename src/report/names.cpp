@@ -1,5 +1,8 @@
 #include "report/names.hpp"
 
+#include "centric/report.hpp"
+#include "centric/text.hpp"
+
 namespace centric {
 
 std::string level_name(const Questionnaire& q, int level, const std::string& language) {
@@ -10,6 +13,10 @@ std::string level_name(const Questionnaire& q, int level, const std::string& lan
 std::string department_name(const Questionnaire& q, const std::string& id, const std::string& language) {
   const Department* listed = q.find_department(id);
   return listed != nullptr && !listed->name.empty() ? q.text(listed->name, language) : id;
+}
+
+std::string terminal_text(const Questionnaire& q, const LocalizedText& text, std::string_view language) {
+  return printable(q.text(text, language));
 }
 
 }  // namespace centric

@@ -24,10 +24,26 @@ constexpr std::string_view header =
 constexpr std::size_t column_count = 17;
 constexpr std::size_t hidden_column = 16;  // why the figures of the row are not shown
 
-// A field as RFC 4180 wants it: quoted (quotes doubled) when it holds a comma, a quote, CR or LF.
-std::string field(std::string_view value) {
-  if (value.find_first_of(",\"\r\n") == std::string_view::npos) return std::string(value);
-  std::string quoted = "\"";
+// Columns that hold numbers (n, score, level, sd, ci95_low, ci95_high, alpha and the
+// shares); every other column holds text.
+constexpr bool is_number_column(std::size_t column) {
+  return column == 3 || (column >= 5 && column <= 14 && column != 7);
+}
+
+// The first characters OWASP's advice on CSV injection names (a spreadsheet may take such
+// a cell as a formula: `=`, `+`, `-`, `@`, TAB, CR), and the guard itself, `'`: a text cell
+// that starts with one of these gets one more `'` in front, so Excel, LibreOffice and Google
+// Sheets show it as text, and the rule is undone exactly by dropping the first `'` of every
+// text cell that starts with one (formats.md §5b).
+constexpr std::string_view guarded_starts = "=+-@\t\r'";
+
+// A field as RFC 4180 wants it: quoted (quotes doubled) when it holds a comma, a quote, CR or
+// LF. A text cell that starts with one of `guarded_starts` is prefixed with ' and quoted;
+// numbers (a negative one too) are written as they are.
+std::string field(std::string_view value, bool text) {
+  const bool guard = text && !value.empty() && guarded_starts.find(value.front()) != std::string_view::npos;
+  if (!guard && value.find_first_of(",\"\r\n") == std::string_view::npos) return std::string(value);
+  std::string quoted = guard ? "\"'" : "\"";
   for (char c : value) {
     if (c == '"') quoted += '"';
     quoted += c;
@@ -75,7 +91,7 @@ class CsvRenderer {
   void row(const std::vector<std::string>& cells) {
     for (std::size_t i = 0; i < cells.size(); ++i) {
       if (i > 0) out_ += ',';
-      out_ += field(cells[i]);
+      out_ += field(cells[i], !is_number_column(i));
     }
     out_ += line_end;
   }

@@ -29,8 +29,10 @@ std::string render_personal_result(const Questionnaire& q, const Assessment& a, 
   const Messages& m = Messages::built_in(language);
   TextWriter w(style);
   const GroupResult& me = a.organisation;
+  // Every questionnaire text is shown spelled out for the terminal (formats.md §5e).
+  const auto t = [&](const LocalizedText& text) { return terminal_text(q, text, language); };
   const auto level_label = [&](int level) {
-    return m("level.label", fmt::arg("number", level), fmt::arg("name", level_name(q, level, language)));
+    return m("level.label", fmt::arg("number", level), fmt::arg("name", printable(level_name(q, level, language))));
   };
   w.heading(m("result.heading.your_result"));
   if (me.overall)
@@ -42,11 +44,10 @@ std::string render_personal_result(const Questionnaire& q, const Assessment& a, 
   w += "\n";
 
   int name_width = 0;
-  for (const auto& d : q.dimensions) name_width = std::max(name_width, display_width(q.text(d.name, language)));
+  for (const auto& d : q.dimensions) name_width = std::max(name_width, display_width(t(d.name)));
   name_width = std::min(name_width, std::max(12, style.width / 3));
   for (std::size_t i = 0; i < q.dimensions.size(); ++i) {
-    const std::string name =
-        pad_right(truncate_to_width(q.text(q.dimensions[i].name, language), name_width), name_width);
+    const std::string name = pad_right(truncate_to_width(t(q.dimensions[i].name), name_width), name_width);
     const auto& d = me.dimensions[i];
     if (!d) {
       w += fmt::format("{}  {}\n", name, m("result.dimension.no_score"));
@@ -59,8 +60,8 @@ std::string render_personal_result(const Questionnaire& q, const Assessment& a, 
     w.heading(m("result.heading.work_on_first"));
     for (const auto& rec : me.recommendations) {
       const Dimension& d = q.dimensions[rec.dimension];
-      w.paragraph(fmt::format("{} ({}): {}", q.text(d.name, language), m("level.short", fmt::arg("number", rec.level)),
-                              q.text(d.recommendations[rec.recommendation].text, language)),
+      w.paragraph(fmt::format("{} ({}): {}", t(d.name), m("level.short", fmt::arg("number", rec.level)),
+                              t(d.recommendations[rec.recommendation].text)),
                   "    ", "  - ");
     }
   }

@@ -19,7 +19,7 @@ class QuestionnaireRenderer {
 
   std::string render() {
     out_ += bold(t(q_.title)) + "\n";
-    out_ += m_("questionnaire.summary", fmt::arg("id", q_.id), fmt::arg("version", q_.version),
+    out_ += m_("questionnaire.summary", fmt::arg("id", q_.id), fmt::arg("version", printable(q_.version)),
                fmt::arg("dimensions", m_.plural("count.dimensions", static_cast<long long>(q_.dimensions.size()))),
                fmt::arg("questions", m_.plural("count.questions", static_cast<long long>(q_.question_count())))) +
             "\n";
@@ -33,14 +33,15 @@ class QuestionnaireRenderer {
     if (!q_.departments.empty()) {
       heading(m_("questionnaire.heading.departments"));
       for (const auto& d : q_.departments)
-        out_ += fmt::format("  {:<22} {}\n", d.id, department_name(q_, d.id, language_));
+        out_ += fmt::format("  {:<22} {}\n", d.id, printable(department_name(q_, d.id, language_)));
     }
     out_ += "\n" + m_("questionnaire.reverse_note") + "\n";
     return out_.take();
   }
 
  private:
-  const std::string& t(const LocalizedText& text) const { return q_.text(text, language_); }
+  // Every questionnaire text is shown spelled out for the terminal (formats.md §5e).
+  std::string t(const LocalizedText& text) const { return terminal_text(q_, text, language_); }
   std::string bold(const std::string& s) const { return out_.bold(s); }
   void heading(const std::string& s) { out_.heading(s); }
   void paragraph(const std::string& text, const std::string& indent, const std::string& first = "") {

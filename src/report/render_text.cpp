@@ -47,7 +47,9 @@ class TextRenderer {
   }
 
  private:
-  const std::string& t(const LocalizedText& text) const { return q_.text(text, r_.language); }
+  // Every questionnaire text the report shows comes through here, spelled out for the
+  // terminal (formats.md §5e): widths are measured, and colour added, on what is shown.
+  std::string t(const LocalizedText& text) const { return terminal_text(q_, text, r_.language); }
   std::string short_name(std::size_t dimension) const {
     const Dimension& d = q_.dimensions[dimension];
     return d.short_name.empty() ? t(d.name) : t(d.short_name);
@@ -64,7 +66,8 @@ class TextRenderer {
   std::string bold(const std::string& text) const { return out_.bold(text); }
   int levels() const { return static_cast<int>(q_.levels.size()); }
   std::string level_label(int level) const {
-    return m_("level.label", fmt::arg("number", level), fmt::arg("name", level_name(q_, level, r_.language)));
+    return m_("level.label", fmt::arg("number", level),
+              fmt::arg("name", printable(level_name(q_, level, r_.language))));
   }
   void paragraph(const std::string& text, const std::string& indent = "", const std::string& first_indent = "") {
     out_.paragraph(text, indent, first_indent);

@@ -130,6 +130,10 @@ class Survey {
   }
 
  private:
+  // Every questionnaire text the survey shows comes through here, spelled out for the
+  // terminal (formats.md §5e): wrapping is measured, and bold added, on what is shown.
+  std::string t(const LocalizedText& text) const { return terminal_text(q_, text, s_.language); }
+
   // ---- before the first question -------------------------------------------------------
 
   std::optional<AnswerSet> load_resume() {
@@ -209,12 +213,11 @@ class Survey {
   }
 
   Status ask_department(std::string& department) {
-    const std::string& language = s_.language;
     say(fmt::format("\n{}\n", m_("survey.department.question")));
     const std::size_t other = q_.departments.size() + 1;
     for (std::size_t i = 0; i < q_.departments.size(); ++i) {
       const auto& d = q_.departments[i];
-      say(fmt::format("  {:>2}  {}\n", i + 1, d.name.empty() ? d.id : q_.text(d.name, language)));
+      say(fmt::format("  {:>2}  {}\n", i + 1, d.name.empty() ? d.id : t(d.name)));
     }
     say(fmt::format("  {:>2}  {}\n", other, m_("survey.department.other")));
     for (;;) {
@@ -351,8 +354,8 @@ class Survey {
   }
 
   std::string intro() const {
-    std::string text = fmt::format("{}\n", q_.text(q_.title, s_.language));
-    if (!q_.intro.empty()) text += q_.text(q_.intro, s_.language) + "\n";
+    std::string text = fmt::format("{}\n", t(q_.title));
+    if (!q_.intro.empty()) text += t(q_.intro) + "\n";
     text += m_("survey.intro.saved_after_every_question", fmt::arg("file", printable(path_))) + "\n\n";
     return text;
   }
@@ -384,15 +387,15 @@ class Survey {
     const int filled = static_cast<int>(bar_width * session.position() / std::max<std::size_t>(1, session.total()));
     std::string bar;
     for (int i = 0; i < bar_width; ++i) bar += i < filled ? "\u2588" : "\u2591";
-    const std::string dimension = q_.text(session.dimension().name, s_.language);
+    const std::string dimension = t(session.dimension().name);
     out += style.color ? fmt::format(fmt::emphasis::bold, "{}", dimension) : dimension;
     out += fmt::format("   {} {}\n\n", progress, bar);
-    for (const auto& line : wrap(q_.text(session.question().text, s_.language), width)) out += line + "\n";
+    for (const auto& line : wrap(t(session.question().text), width)) out += line + "\n";
     out += "\n";
     const Scale& scale = q_.scale;
     for (int v = scale.min; v <= scale.max; ++v) {
       const auto label = scale.labels.find(v);
-      out += fmt::format("  {:>3}  {}\n", v, label == scale.labels.end() ? "" : q_.text(label->second, s_.language));
+      out += fmt::format("  {:>3}  {}\n", v, label == scale.labels.end() ? "" : t(label->second));
     }
     if (scale.not_applicable) out += fmt::format("    n  {}\n", m_("survey.scale.not_applicable"));
     const AnswerValue& current = session.current_answer();
@@ -404,10 +407,10 @@ class Survey {
     if (show_help) {
       const auto& help = session.question().help;
       out += "\n";
-      for (const auto& line : wrap(help.empty() ? m_("survey.help.none") : q_.text(help, s_.language), width))
-        out += line + "\n";
+      for (const auto& line : wrap(help.empty() ? m_("survey.help.none") : t(help), width)) out += line + "\n";
     }
-    if (!session.message().empty()) out += "\n" + session.message() + "\n";
+    // The message may quote what was typed ("Unknown key: ..."): spelled out as well.
+    if (!session.message().empty()) out += "\n" + printable(session.message()) + "\n";
     out += "\n";
     for (const auto& line : wrap(keys_line(), width)) out += line + "\n";
     out += tty_ ? "> " + typed : "> ";

@@ -319,3 +319,44 @@ TEST_CASE("csv: with --lang hu the ids and numbers stay and the names are Hungar
   CHECK(hu.dimensions.at("culture") != english_names.dimensions.at("culture"));
   CHECK(hungarian.rows.front()[dimension_name] != english.rows.front()[dimension_name]);
 }
+
+TEST_CASE("csv: texts a spreadsheet would take as formulas read back with one ', numbers as numbers", "[csv][escape]") {
+  // centric assess -q tests/data/hostile/questionnaire.json --min-group 1 tests/data/hostile/answers.jsonl -f csv
+  const std::string questionnaire = source_path("tests/data/hostile/questionnaire.json");
+  const auto r = run_centric({"assess", "--questionnaire", questionnaire, "--min-group", "1",
+                              source_path("tests/data/hostile/answers.jsonl"), "--format", "csv"});
+  INFO("stderr: " << r.err);
+  REQUIRE(r.exit_code == 0);
+  REQUIRE(starts_with(r.out, "\xEF\xBB\xBF"));
+  const auto all = parse_csv(r.out.substr(3));
+  REQUIRE(all.size() > 1);
+  const std::vector<Row> rows(all.begin() + 1, all.end());
+  std::vector<std::string> ids;
+  for (const auto& row : rows)
+    if (row[kind] == "department" && row[dimension] == "overall") ids.push_back(row[group_id]);
+  // Sorted by the ids as they were: TAB, CR, +, -, =, @, then ops.
+  CHECK(ids ==
+        std::vector<std::string>{"'\tx", "'\rx", "'+1", "'-2+3", "'=HYPERLINK(\"http://x\")", "'@SUM(A1)", "ops"});
+  CHECK(contains(r.out, "\"'=HYPERLINK(\"\"http://x\"\")\""));
+  for (const auto& row : rows) {
+    INFO(json(row).dump());
+    // The names the questionnaire gives start with = + @ TAB (and -, a scale label not in the CSV).
+    if (row[kind] == "department" && row[group_id] == "ops") CHECK(starts_with(row[group_name], "'@Ops "));
+    if (row[dimension] == "culture") CHECK(starts_with(row[dimension_name], "'=Culture "));
+    if (row[dimension] == "people") CHECK(starts_with(row[dimension_name], "'\tPeople "));
+    if (!row[level].empty()) CHECK(row[level_name].front() == '\'');
+    for (const Column c : {n, score, level, sd, ci95_low, ci95_high, alpha, favorable, neutral, unfavorable}) {
+      if (row[c].empty()) continue;
+      char* end = nullptr;
+      std::strtod(row[c].c_str(), &end);
+      CHECK(*end == '\0');  // a plain number, nothing in front
+    }
+  }
+  // Six departments score 0 and one 100: the organisation's interval reaches below 0, and
+  // the negative bound is written as a number, unquoted.
+  const Row& culture = rows.front();
+  REQUIRE(culture[dimension] == "culture");
+  REQUIRE(starts_with(culture[ci95_low], "-"));
+  CHECK(std::strtod(culture[ci95_low].c_str(), nullptr) < 0);
+  CHECK(contains(r.out, "," + culture[ci95_low] + ","));
+}

@@ -17,9 +17,14 @@ and the JSON report's dimension_name too; level_name is the questionnaire's name
 the level. The words from the message catalogue (the organisation's and the roles'
 group_name, the overall rows' dimension_name) must be "Organisation", "Leaders",
 "Employees" and "Overall" in English and are only required to be non-empty in other
-languages. A suppressed department's row has only group_kind, group_id and n. Each
-failure is printed; the last line is "N rows checked, M failures". The exit status is
-1 when anything failed, else 0.
+languages. A suppressed department's row has only group_kind, group_id and n.
+
+Text cells (every column but the numbers) follow formats.md section 5b's guard against
+CSV injection: a text that starts with =, +, -, @, TAB, CR or ' is written with one more
+' in front, and no other text is. The checker requires exactly that, drops the added '
+and compares the text as it was with the JSON report; a number cell must read as a
+plain number (a negative one has no ' in front). Each failure is printed; the last line
+is "N rows checked, M failures". The exit status is 1 when anything failed, else 0.
 
 Standard library only.
 """
@@ -36,6 +41,10 @@ HEADER = [
     "level_name", "sd", "ci95_low", "ci95_high", "alpha", "favorable", "neutral",
     "unfavorable", "dimension_name", "hidden",
 ]
+NUMBERS = {"n", "score", "level", "sd", "ci95_low", "ci95_high", "alpha", "favorable", "neutral",
+           "unfavorable"}
+# A text cell starting with one of these is written with one more ' in front.
+GUARDED_STARTS = ("=", "+", "-", "@", "\t", "\r", "'")
 STATS = ["sd", "ci95_low", "ci95_high", "alpha", "favorable", "neutral", "unfavorable"]
 # The message catalogue's English words; None: any non-empty text (another language).
 ENGLISH_WORDS = {"organisation": "Organisation", "leaders": "Leaders", "employees": "Employees",
@@ -84,7 +93,10 @@ class Names:
 
     def __init__(self, questionnaire, language):
         def name(entry):
-            return entry["name"].get(language, entry["name"][questionnaire.get("default_language", "en")])
+            text = entry["name"]
+            if isinstance(text, str):  # a plain string: the default language's text
+                return text
+            return text.get(language, text[questionnaire.get("default_language", "en")])
 
         words = ENGLISH_WORDS if language == "en" else {}
         self.organisation = words.get("organisation")
@@ -107,6 +119,25 @@ def expected_groups(report, names):
         yield "role", "employees", names.employees, roles["employees"]
 
 
+def unguarded(c, line, row):
+    """The row's cells as the texts were before the guard: checks that a ' was added to
+    exactly the text cells that start with a guarded character, and drops it."""
+    cells = []
+    for header, cell in zip(HEADER, row):
+        if header in NUMBERS:
+            if cell.startswith("'"):
+                c.fail(f"line {line} {header}", f"a number cell with a ' in front: {cell!r}")
+            cells.append(cell)
+            continue
+        if cell.startswith(GUARDED_STARTS):
+            if not cell.startswith("'") or not cell[1:].startswith(GUARDED_STARTS):
+                c.fail(f"line {line} {header}", f"a text starting with {cell[:1]!r} without the guarding ': {cell!r}")
+            else:
+                cell = cell[1:]
+        cells.append(cell)
+    return cells + row[len(HEADER):]
+
+
 def check(csv_bytes, report, dimension_ids, names):
     c = Checker()
     if not csv_bytes.endswith(b"\r\n"):
@@ -119,7 +150,7 @@ def check(csv_bytes, report, dimension_ids, names):
     if not rows or rows[0] != HEADER:
         c.fail("header", f"expected {','.join(HEADER)}, got {rows[0] if rows else None}")
         return c, 0
-    body = [dict(zip(HEADER, r)) for r in rows[1:]]
+    body = [dict(zip(HEADER, unguarded(c, i, r))) for i, r in enumerate(rows[1:], start=2)]
     for i, r in enumerate(rows[1:], start=2):
         if len(r) != len(rows[0]):
             c.fail(f"line {i}", f"{len(r)} cells, the header has {len(rows[0])}")

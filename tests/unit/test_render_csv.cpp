@@ -344,3 +344,59 @@ TEST_CASE("csv report: a hidden cell keeps its row, with its figures empty and w
   CHECK_FALSE(org[1][5].empty());
   CHECK(org[1][hidden].empty());
 }
+
+TEST_CASE("csv report: a text cell a spreadsheet would take as a formula gets one leading ', a number none") {
+  Questionnaire q = sample();
+  const std::vector<std::string> hostile_ids{
+      "=HYPERLINK(\"http://x\")", "+1", "-2+3", "@SUM(A1)", "\tx", "\rx", "'quoted"};
+  const std::vector<std::string> level_names{"=L1", "+L2", "-L3", "@L4", "'L5"};
+  for (std::size_t i = 0; i < q.levels.size(); ++i) q.levels[i].name = en(level_names[i]);
+  q.dimensions[0].name = en("=cmd|' /C calc'!A0");
+  q.dimensions[1].name = en("\tb");
+  q.departments = {{"plain", en("@Plain team")}};
+  Tally tally(q);
+  for (const auto& id : hostile_ids) tally.add(answers(id, Role::none, {1, 1, 1, 1}));
+  tally.add(answers("plain", Role::none, {5, 5, 5, 5}));
+  const Assessment a = assess(tally, {1, 3});
+  const Rendered r = render(a, q);
+
+  // Each id is quoted with a ' in front, so the spreadsheet shows the text, not a result.
+  CHECK(r.text.find("\"'=HYPERLINK(\"\"http://x\"\")\"") != std::string::npos);
+  CHECK(r.text.find(",\"'+1\",") != std::string::npos);
+  CHECK(r.text.find(",\"'-2+3\",") != std::string::npos);
+  CHECK(r.text.find(",\"'@SUM(A1)\",") != std::string::npos);
+  CHECK(r.text.find(",\"'\tx\",") != std::string::npos);
+  CHECK(r.text.find(",\"'\rx\",") != std::string::npos);
+  CHECK(r.text.find(",\"''quoted\",") != std::string::npos);  // a leading ' is guarded too: the rule undoes exactly
+  for (const auto& id : hostile_ids) {
+    const auto rows = rows_of(r.rows, "department", "'" + id);
+    INFO(id);
+    REQUIRE(rows.size() == 3);
+    CHECK(rows[0][2] == "'" + id);  // not listed: its name is its id
+  }
+  const auto plain = rows_of(r.rows, "department", "plain");
+  REQUIRE(plain.size() == 3);
+  CHECK(plain[0][2] == "'@Plain team");  // a name from the questionnaire
+  CHECK(plain[0][dimension_name] == "'=cmd|' /C calc'!A0");
+  CHECK(plain[1][dimension_name] == "'\tb");
+  CHECK(plain[0][7] == "''L5");  // the level name 'L5 keeps its own '
+
+  const auto org = rows_of(r.rows, "organisation", "organisation");
+  REQUIRE(org.size() == 3);
+  CHECK(org[0][2] == "Organisation");  // text that starts with nothing of the kind is as it was
+  CHECK(org[0][4] == "a");
+  CHECK(org[0][7] == "'=L1");
+  // Numbers stay numbers: a negative lower bound of the interval is written as it is.
+  const auto& da = a.organisation.dimensions[0];
+  REQUIRE(da);
+  REQUIRE(da->ci95);
+  REQUIRE(da->ci95->first < 0);
+  CHECK(org[0][9].front() == '-');
+  CHECK(std::strtod(org[0][9].c_str(), nullptr) == da->ci95->first);
+  CHECK(r.text.find("," + org[0][9] + ",") != std::string::npos);  // unquoted, no '
+  for (const auto& row : r.rows)
+    for (std::size_t c : {3, 5, 6, 8, 9, 10, 11, 12, 13, 14}) {
+      INFO(row[1] << " column " << c << ": " << row[c]);
+      CHECK((row[c].empty() || row[c].front() != '\''));
+    }
+}
