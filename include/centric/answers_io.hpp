@@ -27,6 +27,8 @@ struct AnswerBatch;
 struct BatchReader;
 
 // Checks answer documents against one questionnaire.
+class LikelyMeant;
+
 class AnswerSetReader {
  public:
   explicit AnswerSetReader(const Questionnaire& questionnaire);
@@ -38,6 +40,7 @@ class AnswerSetReader {
  private:
   const Questionnaire& questionnaire_;
   std::unordered_map<std::string, std::size_t> question_index_;
+  std::shared_ptr<const LikelyMeant> suggestions_;  // for unknown question ids
 };
 
 // The centric-answers/1 document of `answers` (answered and "na" questions, in

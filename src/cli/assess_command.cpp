@@ -14,6 +14,7 @@
 #include "centric/terminal.hpp"
 #include "centric/text.hpp"
 #include "cli/commands.hpp"
+#include "cli/file_option.hpp"
 #include "cli/input_arguments.hpp"
 #include "cli/jobs_option.hpp"
 #include "cli/language_option.hpp"
@@ -24,6 +25,9 @@ namespace centric::cli {
 namespace fs = std::filesystem;
 
 namespace {
+
+// A --min-group below this is allowed, with a warning.
+constexpr int weak_min_group = 3;
 
 struct AssessOptions {
   std::vector<std::string> inputs;
@@ -93,6 +97,14 @@ int run_assess(const AssessOptions& o) {
       fmt::print(stderr, "centric: error: {}: {}\n", printable(o.output), *problem);
       return exit_failed;
     }
+  }
+
+  if (o.min_group < weak_min_group) {
+    // Only here: tests and the survey's personal result use 1 on purpose.
+    fmt::print(stderr,
+               "centric: warning: --min-group {}: groups this small give weak anonymity, since a reader may "
+               "recognise a person's answers; use {} or more (the default is 5)\n",
+               o.min_group, weak_min_group);
   }
 
   TallyFold fold(*questionnaire);
@@ -171,11 +183,13 @@ Command set_assess_command(CLI::App& parent) {
       ->required()
       ->type_name("INPUT");
   app->add_option("-q,--questionnaire", options->questionnaire, "Questionnaire file (default: the built-in one)")
+      ->check(non_empty_file_name())
       ->type_name("FILE");
   app->add_option("-f,--format", options->format, "Report format")
       ->check(CLI::IsMember({"text", "json", "csv", "md", "html"}))
       ->capture_default_str();
   app->add_option("-o,--output", options->output, "Write the report to FILE (atomically) instead of standard output")
+      ->check(non_empty_file_name())
       ->type_name("FILE");
   app->add_option("--min-group", options->min_group, "Smallest department shown; smaller ones are suppressed")
       ->check(CLI::Range(1, 1000000))

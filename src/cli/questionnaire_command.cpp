@@ -5,6 +5,7 @@
 #include "centric/report.hpp"
 #include "centric/terminal.hpp"
 #include "cli/commands.hpp"
+#include "cli/file_option.hpp"
 #include "cli/language_option.hpp"
 #include "cli/questionnaire_choice.hpp"
 
@@ -41,6 +42,7 @@ Command set_questionnaire_command(CLI::App& parent) {
   auto options = std::make_shared<QuestionnaireOptions>();
   CLI::App* app = parent.add_subcommand("questionnaire", "Show the questionnaire in use");
   app->add_option("-q,--questionnaire", options->questionnaire, "Questionnaire file (default: the built-in one)")
+      ->check(non_empty_file_name())
       ->type_name("FILE");
   app->add_option("--lang", options->language,
                   "Language (default: from LC_ALL, LC_MESSAGES or LANG when the questionnaire has it)")

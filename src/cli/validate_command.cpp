@@ -10,6 +10,7 @@
 #include "centric/questionnaire_io.hpp"
 #include "centric/text.hpp"
 #include "cli/commands.hpp"
+#include "cli/file_option.hpp"
 #include "cli/input_arguments.hpp"
 #include "cli/questionnaire_choice.hpp"
 
@@ -136,7 +137,8 @@ Command set_validate_command(CLI::App& parent) {
       ->type_name("FILE");
   app->add_option("-q,--questionnaire", options->questionnaire,
                   "Questionnaire to check answer files against (default: the built-in one)")
-      ->type_name("FILE");
+      ->type_name("FILE")
+      ->check(non_empty_file_name());
   return {app, [options] { return run_validate(*options); }};
 }
 

@@ -16,13 +16,16 @@ constexpr std::string_view questionnaire_format = "centric-questionnaire/1";
 
 namespace {
 
-std::string unknown_question_message(const Questionnaire& questionnaire, const std::string& question,
-                                     const json& value) {
+// The work the "did you mean" of one answer set may do (LikelyMeant::find): enough for
+// thousands of unknown ids against a questionnaire of ordinary size, and for ten or so
+// against one of 100k questions; beyond it, unknown ids get no suggestion, so an answer set
+// full of them costs milliseconds, not seconds.
+constexpr std::size_t suggestion_budget = 1'000'000;
+
+std::string unknown_question_message(const LikelyMeant& suggestions, const std::string& question, const json& value,
+                                     std::size_t& budget) {
   std::string message = fmt::format("unknown question id {} (answered {})", shown(question), shown(value));
-  std::vector<std::string_view> ids;
-  for (const auto& d : questionnaire.dimensions)
-    for (const auto& q : d.questions) ids.push_back(q.id);
-  if (auto meant = likely_meant(question, ids)) message += fmt::format("; did you mean \"{}\"?", *meant);
+  if (auto meant = suggestions.find(question, budget)) message += fmt::format("; did you mean \"{}\"?", *meant);
   return message;
 }
 
@@ -32,6 +35,11 @@ AnswerSetReader::AnswerSetReader(const Questionnaire& questionnaire) : questionn
   std::size_t flat = 0;
   for (const auto& d : questionnaire.dimensions)
     for (const auto& q : d.questions) question_index_.emplace(q.id, flat++);
+  std::vector<std::string_view> ids;
+  ids.reserve(flat);
+  for (const auto& d : questionnaire.dimensions)
+    for (const auto& q : d.questions) ids.push_back(q.id);
+  suggestions_ = std::make_shared<const LikelyMeant>(ids);
 }
 
 std::variant<AnswerSet, std::vector<Diagnostic>> AnswerSetReader::read(const json& doc,
@@ -97,11 +105,12 @@ std::variant<AnswerSet, std::vector<Diagnostic>> AnswerSetReader::read(const jso
   a.answers.assign(question_index_.size(), AnswerValue::skipped());
   if (const json* answers = f.member(doc, at, "answers", true);
       answers != nullptr && f.expect_object(*answers, at.key("answers"))) {
+    std::size_t budget = suggestion_budget;
     for (const auto& [question, value] : answers->items()) {
       const JsonPath q_at = at.key("answers").key(question);
       auto found = question_index_.find(question);
       if (found == question_index_.end()) {
-        f.error(q_at, unknown_question_message(questionnaire_, question, value));
+        f.error(q_at, unknown_question_message(*suggestions_, question, value, budget));
         continue;
       }
       AnswerValue& slot = a.answers[found->second];

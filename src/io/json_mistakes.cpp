@@ -128,6 +128,12 @@ std::optional<JsonMistake> explain_json_mistake(std::string_view text, std::size
   return spreadsheet_export(text, error_offset);
 }
 
+JsonMistake nul_byte_mistake(std::string_view text, std::size_t offset) {
+  if (utf16_without_bom(text))
+    return JsonMistake{std::nullopt, "the file is UTF-16 (without a byte-order mark); save it as UTF-8"};
+  return JsonMistake{offset, "a NUL byte (\\0): JSON text cannot hold one (is this a binary file?)"};
+}
+
 bool starts_unfinished_value(std::string_view first_line) {
   const std::string_view line = line_text(first_line);
   if (line.empty() || (line.front() != '{' && line.front() != '[')) return false;

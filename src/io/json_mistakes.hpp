@@ -22,6 +22,10 @@ struct JsonMistake {
 std::optional<JsonMistake> explain_json_mistake(std::string_view text, std::size_t error_byte,
                                                 std::string_view parser_message);
 
+// What a NUL byte at `offset` (from 0) of `text` means: UTF-16 without a byte-order mark,
+// or a byte that JSON text cannot hold (a binary file, or files joined by a C program).
+JsonMistake nul_byte_mistake(std::string_view text, std::size_t offset);
+
 // Whether the first non-blank line of a .jsonl file starts an object or an array that it
 // does not finish: a pretty-printed document, unless the following lines are objects on one
 // line each (then it is one broken line).

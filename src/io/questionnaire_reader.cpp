@@ -30,6 +30,31 @@ bool is_plain_integer(std::string_view s) {
   return true;
 }
 
+// A language code as the schema allows it, BCP 47 in its common forms: "en", "pl",
+// "pt-BR", "zh-Hant", "sr-Latn-RS": ^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$.
+bool is_language_code(std::string_view s) {
+  const auto lower = [](char c) { return c >= 'a' && c <= 'z'; };
+  const auto alnum = [&](char c) { return lower(c) || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'); };
+  std::size_t i = 0;
+  while (i < s.size() && lower(s[i])) ++i;
+  if (i < 2 || i > 3) return false;
+  while (i < s.size()) {
+    if (s[i] != '-') return false;
+    const std::size_t start = ++i;
+    while (i < s.size() && alnum(s[i])) ++i;
+    if (i - start < 2 || i - start > 8) return false;
+  }
+  return true;
+}
+
+std::string not_a_language_code(const std::string& s) {
+  return fmt::format("{} is not a language code: use one like \"en\", \"pl\" or \"pt-BR\" (BCP 47)", shown(s));
+}
+
+// Scale values beyond this are refused: no questionnaire needs them, and scores computed
+// from values near the limits of int would overflow (formats.md §1).
+constexpr int max_scale_magnitude = 1000;
+
 class QuestionnaireChecker {
  public:
   QuestionnaireChecker(const std::string& source, std::vector<Diagnostic>& out) : f_(source, out) {}
@@ -50,6 +75,8 @@ class QuestionnaireChecker {
     q.default_language = f_.string(root, at, "default_language", true).value_or("");
     if (root.contains("default_language") && root["default_language"].is_string() && q.default_language.empty())
       f_.error(at.key("default_language"), "must not be empty");
+    else if (!q.default_language.empty() && !is_language_code(q.default_language))
+      f_.error(at.key("default_language"), not_a_language_code(q.default_language));
     default_language_ = q.default_language;
     read_languages(root, at, q);
 
@@ -102,6 +129,10 @@ class QuestionnaireChecker {
         f_.error(at.key("languages").index(i), fmt::format("must be a language code, not {}", shown(language)));
         continue;
       }
+      if (!is_language_code(language.get<std::string>())) {
+        f_.error(at.key("languages").index(i), not_a_language_code(language.get<std::string>()));
+        continue;
+      }
       q.languages.push_back(language.get<std::string>());
     }
   }
@@ -113,7 +144,15 @@ class QuestionnaireChecker {
     f_.warn_unknown_keys(*v, here, {"min", "max", "labels", "not_applicable"});
     auto min = f_.integer(*v, here, "min", true);
     auto max = f_.integer(*v, here, "max", true);
-    if (min && max) {
+    bool in_bounds = true;
+    for (const auto& [key, value] : {std::pair{"min", min}, std::pair{"max", max}}) {
+      if (value && (*value < -max_scale_magnitude || *value > max_scale_magnitude)) {
+        f_.error(here.key(key), fmt::format("is {}; a scale's values must be between {} and {}", *value,
+                                            -max_scale_magnitude, max_scale_magnitude));
+        in_bounds = false;
+      }
+    }
+    if (min && max && in_bounds) {
       if (*min >= *max) {
         f_.error(here, fmt::format("min ({}) must be less than max ({})", *min, *max));
       } else if (static_cast<long long>(*max) - *min + 1 > 11) {

@@ -136,6 +136,31 @@ const std::vector<Mistake>& mistakes() {
        1,
        2,
        "1 of 3 answer sets rejected"},
+      // Found by an attack (issue 15): each was accepted, or half read, before.
+      {"nul-byte-between-two-sets.json",
+       {error_line("nul-byte-between-two-sets.json:21:1",
+                   "a NUL byte (\\0): JSON text cannot hold one (is this a binary file?)")}},
+      {"nul-byte-in-jsonl-line.jsonl",
+       {error_line("nul-byte-in-jsonl-line.jsonl:2:376",
+                   "a NUL byte (\\0): JSON text cannot hold one (is this a binary file?)")},
+       1,
+       2,
+       "1 of 3 answer sets rejected"},
+      {"answer-given-twice.json",
+       {error_line("answer-given-twice.json:16:5",
+                   "answers[\"culture.values-defined\"]: duplicate key \"culture.values-defined\" (first at line 15, "
+                   "column 5); each key may appear only once in an object")}},
+      {"two-departments.json",
+       {error_line("two-departments.json:10:5",
+                   "respondent.department: duplicate key \"department\" (first at line 9, column 5); each key may "
+                   "appear only once in an object")}},
+      {"number-too-large.json",
+       {error_line("number-too-large.json:15:31",
+                   "answers[\"culture.values-defined\"]: the number 1e400 is too large to be read")}},
+      {"integer-too-large.json",
+       {error_line("integer-too-large.json:15:31",
+                   "answers[\"culture.values-defined\"]: the whole number 123456789012345678901234567890 is too large "
+                   "to be read exactly (more than 64 bits)")}},
       // Each of its 20 lines is an entry (formats.md §2); the first says what is wrong, the
       // others point to it.
       [] {
@@ -317,14 +342,93 @@ TEST_CASE("bad inputs: the whole corpus at once, as docs/bad-inputs.md shows it"
   for (std::size_t i = 0; i < files.size(); ++i) CHECK(starts_with(verdicts[i], files[i] + ": "));
 
   // `centric assess tests/data/bad-inputs examples/...`: the corpus as a directory. Still
-  // scored: the examples, the first of the duplicate pair, the two good lines of the broken
-  // JSON Lines file and the file with a byte-order mark.
+  // scored: the examples, the first of the duplicate pair, the two good lines of each of the
+  // two broken JSON Lines files and the file with a byte-order mark.
   const auto r = assess_with_examples({"tests/data/bad-inputs"});
   CHECK(r.exit_code == 3);
-  CHECK(parse_report(r.out)["inputs"]["accepted"] == example_sets + 4);
+  CHECK(parse_report(r.out)["inputs"]["accepted"] == example_sets + 6);
   // And with --strict, no report at all.
   const auto strict = run_centric(with(with({"assess", "--strict"}, example_inputs()), {"tests/data/bad-inputs"}),
                                   in_source_directory());
   CHECK(strict.exit_code == 1);
   CHECK(strict.out.empty());
+}
+
+namespace {
+
+const std::string questionnaires = "tests/data/bad-questionnaires/";
+
+struct BadQuestionnaire {
+  std::string file;                   // in tests/data/bad-questionnaires/
+  std::vector<std::string> messages;  // every line centric prints about it, in order
+};
+
+// "centric: error: tests/data/bad-questionnaires/FILE[:LINE:COL]: MESSAGE"
+std::string questionnaire_error(const std::string& file_and_place, const std::string& message) {
+  return "centric: error: " + questionnaires + file_and_place + ": " + message;
+}
+
+const std::vector<BadQuestionnaire>& bad_questionnaires() {
+  static const std::vector<BadQuestionnaire> all = {
+      {"nul-byte.json",
+       {questionnaire_error("nul-byte.json:41:1",
+                            "a NUL byte (\\0): JSON text cannot hold one (is this a binary file?)")}},
+      {"duplicate-key.json",
+       {questionnaire_error("duplicate-key.json:36:11",
+                            "dimensions[0].questions[1].reverse: duplicate key \"reverse\" (first at line 35, column "
+                            "11); each key may appear only once in an object")}},
+      {"scale-at-int-edge.json",
+       {questionnaire_error("scale-at-int-edge.json",
+                            "scale.min: is 2147483640; a scale's values must be between -1000 and 1000"),
+        questionnaire_error("scale-at-int-edge.json",
+                            "scale.max: is 2147483647; a scale's values must be between -1000 and 1000")}},
+      {"scale-number-too-large.json",
+       {questionnaire_error("scale-number-too-large.json:9:12",
+                            "scale.max: the whole number 123456789012345678901234567890 is too large to be read "
+                            "exactly (more than 64 bits)")}},
+      {"language-names-not-codes.json",
+       {questionnaire_error("language-names-not-codes.json",
+                            "default_language: \"English\" is not a language code: use one like \"en\", \"pl\" or "
+                            "\"pt-BR\" (BCP 47)"),
+        questionnaire_error("language-names-not-codes.json",
+                            "languages[0]: \"English\" is not a language code: use one like \"en\", \"pl\" or "
+                            "\"pt-BR\" (BCP 47)"),
+        questionnaire_error("language-names-not-codes.json",
+                            "languages[1]: \"pl_PL\" is not a language code: use one like \"en\", \"pl\" or "
+                            "\"pt-BR\" (BCP 47)")}},
+  };
+  return all;
+}
+
+}  // namespace
+
+TEST_CASE("bad questionnaires: each gets its exact message from validate and from assess --questionnaire",
+          "[bad-inputs]") {
+  // The same questionnaire without the mistake is fine (a reversed question included).
+  const std::string valid = questionnaires + "valid.json";
+  CHECK(validate({valid}).exit_code == 0);
+  const auto scored = run_centric({"assess", "--questionnaire", valid, "--format", "json", "--min-group", "5",
+                                   "tests/data/bad-questionnaires/answers.jsonl"},
+                                  in_source_directory());
+  INFO("stderr with the valid questionnaire:\n" << scored.err);
+  CHECK(scored.exit_code == 0);
+
+  for (const auto& q : bad_questionnaires()) {
+    DYNAMIC_SECTION(q.file) {
+      const std::string path = questionnaires + q.file;
+      const auto v = validate({path});
+      INFO("validate's stderr was:\n" << v.err);
+      CHECK(v.exit_code == 1);
+      CHECK(split_lines(v.err) == q.messages);
+
+      const auto r = run_centric(with({"assess", "--questionnaire", path}, example_inputs()), in_source_directory());
+      INFO("assess's stderr was:\n" << r.err);
+      CHECK(r.exit_code == 1);
+      CHECK(r.out.empty());
+      CHECK(split_lines(r.err) == q.messages);
+
+      CHECK(contains(documentation(), "`" + q.file + "`"));
+      check_documented(q.messages);
+    }
+  }
 }

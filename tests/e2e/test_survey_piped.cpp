@@ -2,6 +2,7 @@
 // a pipe with one token per line, as a script would send it. The answers file, what is
 // printed, the resume command, the refusals and the default file name.
 #include <fmt/format.h>
+#include <sys/stat.h>
 
 #include <algorithm>
 #include <catch2/catch.hpp>
@@ -729,6 +730,47 @@ TEST_CASE("survey piped: --output with --resume is a usage error", "[survey][pip
   CHECK(r.exit_code == 2);
   CHECK(read_text_file(dir.file("p.json")) == before);
   CHECK(list_directory(dir.path()) == std::vector<std::string>{"p.json"});
+}
+
+TEST_CASE("survey piped: a read-only file is not resumed, not replaced and keeps its mode", "[survey][piped][refuse]") {
+  // As root (CI), access(W_OK) allows everything: the file's mode is what says read-only.
+  TempDir dir;
+  auto r = survey_in(dir, {"--department", "sales", "--role", "leader", "--output", "p.json"}, {"3"});
+  REQUIRE(r.exit_code == 0);
+  const std::string before = read_text_file(dir.file("p.json"));
+  for (const mode_t mode : {mode_t{0444}, mode_t{0400}, mode_t{0044}}) {
+    INFO("mode " << std::oct << mode);
+    REQUIRE(::chmod(dir.file("p.json").c_str(), mode) == 0);
+    r = survey_in(dir, {"--resume", "p.json"}, {"4", "5"});
+    INFO("stderr:\n" << r.err);
+    CHECK(r.exit_code == 1);
+    CHECK(split_lines(r.err) ==
+          std::vector<std::string>{fmt::format("centric: error: p.json: is read-only (mode {:04o}); resuming saves "
+                                               "into it, so make it writable first (chmod u+w) or resume a copy",
+                                               mode)});
+    CHECK(read_text_file(dir.file("p.json")) == before);
+    struct stat st {};
+    REQUIRE(::stat(dir.file("p.json").c_str(), &st) == 0);
+    CHECK((st.st_mode & 07777) == mode);
+    CHECK(list_directory(dir.path()) == std::vector<std::string>{"p.json"});
+  }
+  // Writable again: resumed as usual.
+  REQUIRE(::chmod(dir.file("p.json").c_str(), 0600) == 0);
+  r = survey_in(dir, {"--resume", "p.json"}, {"4"});
+  CHECK(r.exit_code == 0);
+  CHECK(read_text_file(dir.file("p.json")) != before);
+}
+
+TEST_CASE("survey piped: an empty --output, --resume or --questionnaire is a usage error", "[survey][piped][refuse]") {
+  TempDir dir;
+  for (const char* option : {"--output", "-o", "--resume", "--questionnaire", "-q"}) {
+    INFO(option);
+    const auto r = survey_in(dir, {"--department", "sales", "--role", "leader", option, ""}, {"3"});
+    CHECK(r.exit_code == 2);
+    CHECK(starts_with(r.err, "centric: error: "));
+    CHECK(contains(r.err, "needs a file name, not an empty string"));
+    CHECK(list_directory(dir.path()).empty());
+  }
 }
 
 TEST_CASE("survey piped: an empty --department is a usage error", "[survey][piped][refuse]") {

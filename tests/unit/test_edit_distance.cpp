@@ -1,6 +1,9 @@
 // The distance behind "did you mean ...?" and the guesses it allows.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+#include <optional>
+#include <random>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -61,4 +64,78 @@ TEST_CASE("likely_meant: the one nearby id, or none") {
   }
   SECTION("no candidates") { CHECK_FALSE(likely_meant("culture.values-defined", {})); }
   SECTION("a very long key is not compared") { CHECK_FALSE(likely_meant(std::string(1 << 20, 'x'), ids)); }
+}
+
+namespace {
+
+// likely_meant as it was before LikelyMeant (a full table against every candidate): the
+// reference that the bounded search must agree with.
+std::optional<std::string_view> reference_likely_meant(std::string_view word,
+                                                       const std::vector<std::string_view>& candidates) {
+  const auto lower = [](std::string_view s) {
+    std::string out(s);
+    for (char& c : out)
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    return out;
+  };
+  const std::string lowered = lower(word);
+  std::optional<std::string_view> best;
+  std::size_t best_distance = 0;
+  bool tie = false;
+  for (const std::string_view candidate : candidates) {
+    if (candidate.empty()) continue;
+    const std::size_t allowed = std::max(candidate.size() / 5, candidate.size() > 4 ? 2 : (candidate.size() - 1) / 2);
+    const std::size_t d = edit_distance(lowered, lower(candidate));
+    if (d > allowed) continue;
+    if (!best || d < best_distance) {
+      best = candidate;
+      best_distance = d;
+      tie = false;
+    } else if (d == best_distance) {
+      tie = true;
+    }
+  }
+  if (tie) return std::nullopt;
+  return best;
+}
+
+}  // namespace
+
+TEST_CASE("LikelyMeant: the same guess as a comparison with every candidate, in a fraction of the work") {
+  std::mt19937 random(15);
+  const auto word = [&](std::size_t length) {
+    static constexpr std::string_view alphabet = "abcAB.-1";  // few letters: many near misses and ties
+    std::string w;
+    for (std::size_t i = 0; i < length; ++i) w += alphabet[random() % alphabet.size()];
+    return w;
+  };
+  std::vector<std::string> owned;
+  for (int i = 0; i < 400; ++i) owned.push_back(word(1 + random() % 14));
+  owned.push_back("");
+  const std::vector<std::string_view> candidates(owned.begin(), owned.end());
+  const LikelyMeant suggestions(candidates);
+  int found = 0;
+  for (int i = 0; i < 3000; ++i) {
+    std::string w = i % 2 == 0 ? word(random() % 16) : owned[random() % owned.size()];
+    if (i % 2 == 1 && !w.empty()) w[random() % w.size()] = 'c';  // a typo of a candidate
+    std::size_t budget = static_cast<std::size_t>(-1);
+    const auto guess = suggestions.find(w, budget);
+    INFO(w);
+    CHECK(guess == reference_likely_meant(w, candidates));
+    found += guess ? 1 : 0;
+  }
+  CHECK(found > 100);  // the test compares guesses, not only their absence
+}
+
+TEST_CASE("LikelyMeant: a word that needs more than the budget gets no guess, and the budget is used up") {
+  std::vector<std::string> owned;
+  for (int i = 0; i < 1000; ++i) owned.push_back("dimension.question-" + std::to_string(1000 + i));
+  const std::vector<std::string_view> candidates(owned.begin(), owned.end());
+  const LikelyMeant suggestions(candidates);
+  std::size_t plenty = 1'000'000;
+  CHECK(suggestions.find("dimension.qeustion-1234", plenty) == "dimension.question-1234");
+  CHECK(plenty < 1'000'000);
+  std::size_t little = 100;
+  CHECK_FALSE(suggestions.find("dimension.qeustion-1234", little));
+  CHECK(little < LikelyMeant::cost_of_distance);
 }

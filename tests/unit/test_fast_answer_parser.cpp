@@ -125,9 +125,9 @@ TEST_CASE("fast reader: whatever it does not accept as it is goes the diagnosing
       with("respondent", R"({"department": "a\u0001b"})"),              // accepted there (an escape)
       with("respondent", R"({"id": "x"})"),                             // rejected: no department
       R"({"format": "centric-answers/1", "format": "centric-answers/1", "questionnaire": {"id": "test-q", "version": "2"},
-          "respondent": {"department": "a"}, "answers": {}})",          // accepted there: last one wins
+          "respondent": {"department": "a"}, "answers": {}})",          // rejected: a key given twice
       R"({"format": "centric-answers/1", "questionnaire": {"id": "test-q", "version": "2"},
-          "respondent": {"department": "a"}, "answers": {"alpha.one": 1, "alpha.one": 2}})",  // accepted there
+          "respondent": {"department": "a"}, "answers": {"alpha.one": 1, "alpha.one": 2}})",  // rejected
       R"({"format": "centric-answers/1", "questionnaire": {"id": "test-q", "version": "2"},
           "respondent": {"department": "a"}, "answers": {"beta.one": "\ud800"}})",  // rejected: lone surrogate
       R"({"format": "centric-answers/1", "questionnaire": {"id": "test-q", "version": "2"},
@@ -142,6 +142,15 @@ TEST_CASE("fast reader: whatever it does not accept as it is goes the diagnosing
       " ",
       "null",
       "{}",
+      R"({"format": "centric-answers/1", "questionnaire": {"id": "test-q", "version": "2"},
+          "respondent": {"department": "a", "department": "b"}, "answers": {}})",  // rejected: a key given twice
+      valid + std::string(1, '\0') + valid,                                        // rejected: a NUL byte
+      valid + std::string(1, '\0'),                                                // rejected
+      [] {                                                                         // rejected: inside a string
+        std::string text = valid;
+        text.insert(text.find("centric-answers/1") + 3, 1, '\0');
+        return text;
+      }(),
   };
   FastAnswerParser fast(questionnaire());
   for (const auto& text : declined) {
@@ -157,6 +166,13 @@ TEST_CASE("fast reader: whatever it does not accept as it is goes the diagnosing
   CHECK(diagnosing_read(declined[9]));
   CHECK_FALSE(diagnosing_read(declined[23]));
   CHECK_FALSE(diagnosing_read(declined[29]));
+  // A key given twice and a NUL byte are rejected (issue 15): they were accepted, the last
+  // value winning, or everything after the NUL byte dropped.
+  for (std::size_t i : {std::size_t{21}, std::size_t{22}, declined.size() - 4, declined.size() - 3, declined.size() - 2,
+                        declined.size() - 1}) {
+    INFO(declined[i]);
+    CHECK_FALSE(diagnosing_read(declined[i]));
+  }
 }
 
 TEST_CASE("fast reader: every form of a valid set is read as the diagnosing reader reads it", "[fast-reader]") {

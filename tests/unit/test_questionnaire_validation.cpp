@@ -836,3 +836,57 @@ TEST_CASE("default questionnaire: the built-in text is the bytes of questionnair
   CHECK(default_questionnaire_text().size() == file.size());
   CHECK(default_questionnaire_text() == file);
 }
+
+// ---------------------------------------------------------------------------------------
+// Found by an attack (issue 15)
+
+TEST_CASE("questionnaire: scale values are bounded to -1000..1000, so reversed scores cannot overflow") {
+  SECTION("at the edge of int, with a reversed question") {
+    json doc = valid_questionnaire();
+    doc["scale"] = {{"min", 2147483640}, {"max", 2147483647}};
+    doc["dimensions"][0]["questions"][0]["reverse"] = true;
+    const auto l = load(doc);
+    INFO(listing(l));
+    CHECK_FALSE(l.ok());
+    CHECK(has_error(l, "scale.min", "is 2147483640; a scale's values must be between -1000 and 1000"));
+    CHECK(has_error(l, "scale.max", "is 2147483647; a scale's values must be between -1000 and 1000"));
+  }
+  SECTION("just past the bounds") {
+    json doc = valid_questionnaire();
+    doc["scale"] = {{"min", -1001}, {"max", -995}};
+    CHECK(has_error(load(doc), "scale.min", "between -1000 and 1000"));
+    doc["scale"] = {{"min", 995}, {"max", 1001}};
+    CHECK(has_error(load(doc), "scale.max", "between -1000 and 1000"));
+  }
+  SECTION("at the bounds: fine") {
+    for (const auto& [min, max] : {std::pair{-1000, -990}, std::pair{990, 1000}}) {
+      json doc = valid_questionnaire();
+      doc["scale"] = {{"min", min}, {"max", max}};
+      const auto l = load(doc);
+      INFO(min << ".." << max << "\n" << listing(l));
+      CHECK(l.ok());
+    }
+  }
+}
+
+TEST_CASE("questionnaire: default_language and languages are language codes") {
+  for (const char* code : {"en", "pl", "haw", "pt-BR", "zh-Hant", "sr-Latn-RS", "de-CH-1996"}) {
+    json doc = valid_questionnaire();
+    doc["languages"] = {"en", code};
+    const auto l = load(doc);
+    INFO(code << "\n" << listing(l));
+    for (const auto& d : l.diagnostics)  // only the texts missing in that language
+      CHECK(d.message.find("has no \"" + std::string(code) + "\" text") != std::string::npos);
+  }
+  for (const char* bad :
+       {"English", "EN", "e", "engl", "pl_PL", "pt-", "-pt", "pt--BR", "pt-B", "de-abcdefghi", "en ", "\xC3\xA9n"}) {
+    json doc = valid_questionnaire();
+    doc["languages"] = {bad};
+    const auto l = load(doc);
+    INFO(bad << "\n" << listing(l));
+    CHECK(has_error(l, "languages[0]", "is not a language code: use one like \"en\", \"pl\" or \"pt-BR\" (BCP 47)"));
+    doc = valid_questionnaire();
+    doc["default_language"] = bad;
+    CHECK(has_error(load(doc), "default_language", "is not a language code"));
+  }
+}
