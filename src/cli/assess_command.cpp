@@ -191,7 +191,8 @@ Command set_assess_command(CLI::App& parent) {
   app->add_option("-o,--output", options->output, "Write the report to FILE (atomically) instead of standard output")
       ->check(non_empty_file_name())
       ->type_name("FILE");
-  app->add_option("--min-group", options->min_group, "Smallest department shown; smaller ones are suppressed")
+  app->add_option("--min-group", options->min_group,
+                  "No figure may describe fewer respondents, alone or by subtraction (docs/anonymity.md)")
       ->check(CLI::Range(1, 1000000))
       ->capture_default_str();
   app->add_option("--top", options->top, "Number of weakest dimensions that get recommendations")
