@@ -40,7 +40,6 @@ struct DimensionTally {
   double mean = 0;
   double m2 = 0;
   // Every answered item, also of respondents whose S is undefined.
-  std::int64_t answered = 0;  // respondents who answered at least one item
   std::int64_t favorable = 0;
   std::int64_t neutral = 0;
   std::int64_t unfavorable = 0;
@@ -50,24 +49,22 @@ struct DimensionTally {
   std::vector<std::int64_t> item_sum_squares;
   std::int64_t total_sum = 0;
   std::int64_t total_sum_squares = 0;
+  // What the anonymity rules count (formats.md §3.9), by role (leaders, employees, no role:
+  // RoleCells' order): respondents whose S is defined, and respondents who answered one
+  // item or more (the population of the favourable shares).
+  std::array<std::int64_t, 3> scored_by_role{};
+  std::array<std::int64_t, 3> answered_by_role{};
 
   void add_score(double s);
   void merge(const DimensionTally& other);
   void clear();  // keeps the memory
 };
 
-// A group's respondents in one role: what the anonymity rules count (formats.md §3.9).
-struct RoleTally {
-  std::int64_t n = 0;
-  std::vector<std::int64_t> scored;    // per dimension: respondents whose S is defined
-  std::vector<std::int64_t> answered;  // per dimension: respondents who answered one of its items or more
-};
-
 struct GroupTally {
   std::int64_t n = 0;        // accepted answer sets
   std::int64_t partial = 0;  // of which "complete": false
   std::vector<DimensionTally> dimensions;
-  std::array<RoleTally, 3> by_role;  // leaders, employees, no role (RoleCells' order)
+  std::array<std::int64_t, 3> n_by_role{};  // leaders, employees, no role (RoleCells' order)
 
   void merge(const GroupTally& other);
   void clear();

@@ -132,14 +132,11 @@ GroupResult suppressed_group(std::string id, std::int64_t n, Hidden because) {
   return r;
 }
 
-Population population(const Tally& tally, const std::function<std::int64_t(const RoleTally&)>& count) {
+// Per department, the counts by role that `of` picks from its tally.
+Population population(const Tally& tally, const std::function<std::array<std::int64_t, 3>(const GroupTally&)>& of) {
   Population p;
   p.reserve(tally.departments().size());
-  for (const auto& [id, group] : tally.departments()) {
-    RoleCells cells;
-    for (std::size_t r = 0; r < cells.n.size(); ++r) cells.n[r] = count(group.by_role[r]);
-    p.push_back(cells);
-  }
+  for (const auto& [id, group] : tally.departments()) p.push_back(RoleCells{of(group)});
   return p;
 }
 
@@ -152,10 +149,10 @@ bool GroupResult::any_hidden() const {
 DisclosureInput disclosure_input(const Tally& tally, int min_group) {
   DisclosureInput in;
   in.min_group = min_group;
-  in.answer_sets = population(tally, [](const RoleTally& r) { return r.n; });
+  in.answer_sets = population(tally, [](const GroupTally& g) { return g.n_by_role; });
   for (std::size_t d = 0; d < tally.questionnaire().dimensions.size(); ++d) {
-    in.scored.push_back(population(tally, [d](const RoleTally& r) { return r.scored[d]; }));
-    in.answered.push_back(population(tally, [d](const RoleTally& r) { return r.answered[d]; }));
+    in.scored.push_back(population(tally, [d](const GroupTally& g) { return g.dimensions[d].scored_by_role; }));
+    in.answered.push_back(population(tally, [d](const GroupTally& g) { return g.dimensions[d].answered_by_role; }));
   }
   return in;
 }

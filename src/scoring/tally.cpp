@@ -88,7 +88,10 @@ void DimensionTally::merge(const DimensionTally& o) {
     m2 += o.m2 + delta * delta * static_cast<double>(n) * static_cast<double>(o.n) / static_cast<double>(total);
     n = total;
   }
-  answered += o.answered;
+  for (std::size_t r = 0; r < scored_by_role.size(); ++r) {
+    scored_by_role[r] += o.scored_by_role[r];
+    answered_by_role[r] += o.answered_by_role[r];
+  }
   favorable += o.favorable;
   neutral += o.neutral;
   unfavorable += o.unfavorable;
@@ -104,14 +107,8 @@ void DimensionTally::merge(const DimensionTally& o) {
 void GroupTally::merge(const GroupTally& o) {
   n += o.n;
   partial += o.partial;
+  for (std::size_t r = 0; r < n_by_role.size(); ++r) n_by_role[r] += o.n_by_role[r];
   for (std::size_t i = 0; i < dimensions.size(); ++i) dimensions[i].merge(o.dimensions[i]);
-  for (std::size_t r = 0; r < by_role.size(); ++r) {
-    by_role[r].n += o.by_role[r].n;
-    for (std::size_t i = 0; i < dimensions.size(); ++i) {
-      by_role[r].scored[i] += o.by_role[r].scored[i];
-      by_role[r].answered[i] += o.by_role[r].answered[i];
-    }
-  }
 }
 
 Tally::Tally(const Questionnaire& q) : questionnaire_(&q) {
@@ -127,10 +124,6 @@ GroupTally Tally::empty_group() const {
     t.item_sum.assign(d.questions.size(), 0);
     t.item_sum_squares.assign(d.questions.size(), 0);
     g.dimensions.push_back(std::move(t));
-  }
-  for (RoleTally& r : g.by_role) {
-    r.scored.assign(g.dimensions.size(), 0);
-    r.answered.assign(g.dimensions.size(), 0);
   }
   return g;
 }
@@ -149,7 +142,7 @@ void Tally::add(const AnswerSet& a) {
     if (g == nullptr) continue;
     ++g->n;
     if (!a.complete) ++g->partial;
-    ++g->by_role[cell].n;
+    ++g->n_by_role[cell];
   }
 
   respondent_scores(q, a, scores_);  // into a member: no allocation for each set
@@ -186,15 +179,11 @@ void Tally::add(const AnswerSet& a) {
     for (GroupTally* g : groups) {
       if (g == nullptr) continue;
       DimensionTally& t = g->dimensions[di];
-      RoleTally& r = g->by_role[cell];
       if (scores[di]) {
         t.add_score(*scores[di]);
-        ++r.scored[di];
+        ++t.scored_by_role[cell];
       }
-      if (any_answered) {
-        ++t.answered;
-        ++r.answered[di];
-      }
+      if (any_answered) ++t.answered_by_role[cell];
       t.favorable += favorable;
       t.neutral += neutral;
       t.unfavorable += unfavorable;
@@ -218,13 +207,14 @@ void Tally::merge(const Tally& other) {
   leaders_.merge(other.leaders_);
   employees_.merge(other.employees_);
   for (const auto& [id, group] : other.departments_) {
+    // A cleared tally keeps its departments, empty: a batch's tally holds every department
+    // its thread has seen, most of them with nothing in this batch.
+    if (group.n == 0) continue;
     auto found = departments_.find(id);
-    if (found == departments_.end()) {
-      // A cleared tally keeps its departments, empty; they were never seen here.
-      if (group.n > 0) departments_.emplace(id, group);
-    } else {
+    if (found == departments_.end())
+      departments_.emplace(id, group);
+    else
       found->second.merge(group);
-    }
   }
 }
 
@@ -232,25 +222,24 @@ void Tally::clear() {
   organisation_.clear();
   leaders_.clear();
   employees_.clear();
-  for (auto& [id, group] : departments_) group.clear();
+  // A group with no answer set has had nothing added since it was last cleared.
+  for (auto& [id, group] : departments_)
+    if (group.n > 0) group.clear();
 }
 
 void GroupTally::clear() {
   n = 0;
   partial = 0;
+  n_by_role = {};
   for (auto& d : dimensions) d.clear();
-  for (RoleTally& r : by_role) {
-    r.n = 0;
-    std::fill(r.scored.begin(), r.scored.end(), 0);
-    std::fill(r.answered.begin(), r.answered.end(), 0);
-  }
 }
 
 void DimensionTally::clear() {
   n = 0;
   mean = 0;
   m2 = 0;
-  answered = 0;
+  scored_by_role = {};
+  answered_by_role = {};
   favorable = neutral = unfavorable = 0;
   full_n = 0;
   std::fill(item_sum.begin(), item_sum.end(), 0);
