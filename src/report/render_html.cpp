@@ -86,19 +86,7 @@ class HtmlRenderer {
     // Every part escaped here: the section's items are HTML.
     not_shown_ = not_shown_section(a_, m_,
                                    {[](const GroupResult& d) { return "<code>" + html_escape(d.id) + "</code>"; },
-                                    [&](GroupKind kind, const GroupResult& g) {
-                                      switch (kind) {
-                                        case GroupKind::organisation:
-                                          return w("group.organisation");
-                                        case GroupKind::leaders:
-                                          return w("group.leaders");
-                                        case GroupKind::employees:
-                                          return w("group.employees");
-                                        case GroupKind::department:
-                                          break;
-                                      }
-                                      return html_escape(department_name(g));
-                                    },
+                                    [&](const GroupResult& g) { return html_escape(department_name(g)); },
                                     [&](std::size_t i) { return html_escape(dimension_name(i)); },
                                     [](const std::string& sentence) { return html_escape(sentence); }});
   }

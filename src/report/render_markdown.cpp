@@ -178,22 +178,10 @@ class MarkdownRenderer {
   }
 
   void suppressed() {
-    const NotShownSection section = not_shown_section(a_, m_,
-                                                      {[](const GroupResult& d) { return escape(d.id); },
-                                                       [&](GroupKind kind, const GroupResult& g) {
-                                                         switch (kind) {
-                                                           case GroupKind::organisation:
-                                                             return m_("group.organisation");
-                                                           case GroupKind::leaders:
-                                                             return m_("group.leaders");
-                                                           case GroupKind::employees:
-                                                             return m_("group.employees");
-                                                           case GroupKind::department:
-                                                             break;
-                                                         }
-                                                         return department_name(g.id);
-                                                       },
-                                                       [&](std::size_t i) { return dimension_name(i); }});
+    const NotShownSection section = not_shown_section(
+        a_, m_,
+        {[](const GroupResult& d) { return escape(d.id); }, [&](const GroupResult& g) { return department_name(g.id); },
+         [&](std::size_t i) { return dimension_name(i); }});
     if (section.empty()) return;
     heading(m_("report.heading.not_shown"));
     // Only the id and n of a suppressed department (formats.md §3.9).

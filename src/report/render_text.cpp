@@ -158,26 +158,12 @@ class TextRenderer {
     const NotShownSection section =
         not_shown_section(a_, m_,
                           {[](const GroupResult& d) { return truncate_to_width(printable(d.id), name_columns); },
-                           [&](GroupKind kind, const GroupResult& g) { return group_name(kind, g); },
+                           [&](const GroupResult& g) { return short_department_name(g.id); },
                            [&](std::size_t i) { return t(q_.dimensions[i].name); }});
     if (section.empty()) return;
     heading(m_("report.heading.not_shown"));
     for (const auto& item : section.items) paragraph(item, "    ", "  - ");
     if (!section.footer.empty()) paragraph(section.footer, "  ");
-  }
-
-  std::string group_name(GroupKind kind, const GroupResult& g) const {
-    switch (kind) {
-      case GroupKind::organisation:
-        return m_("group.organisation");
-      case GroupKind::leaders:
-        return m_("group.leaders");
-      case GroupKind::employees:
-        return m_("group.employees");
-      case GroupKind::department:
-        break;
-    }
-    return short_department_name(g.id);
   }
 
   void gaps() {

@@ -95,8 +95,23 @@ NotShownSection not_shown_section(const Assessment& a, const Messages& m, const 
     std::string dimensions;
     for (const std::size_t i : note.dimensions) dimensions += (dimensions.empty() ? "" : ", ") + names.dimension(i);
     // The names are the caller's, already escaped; the template holds no markup.
-    section.items.push_back(m("hidden.line", fmt::arg("group", names.group(note.kind, *note.group)),
-                              fmt::arg("dimensions", dimensions), fmt::arg("reason", names.sentence(note.reason))));
+    std::string group;
+    switch (note.kind) {
+      case GroupKind::organisation:
+        group = names.sentence(m("group.organisation"));
+        break;
+      case GroupKind::leaders:
+        group = names.sentence(m("group.leaders"));
+        break;
+      case GroupKind::employees:
+        group = names.sentence(m("group.employees"));
+        break;
+      case GroupKind::department:
+        group = names.department(*note.group);
+        break;
+    }
+    section.items.push_back(m("hidden.line", fmt::arg("group", group), fmt::arg("dimensions", dimensions),
+                              fmt::arg("reason", names.sentence(note.reason))));
   }
   if (const std::string roles = roles_hidden_note(a, m); !roles.empty()) section.items.push_back(names.sentence(roles));
   if (!departments.empty()) section.footer = names.sentence(m("suppression.footer"));

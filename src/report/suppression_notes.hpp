@@ -69,7 +69,7 @@ struct NotShownSection {
 
 struct NotShownNames {
   std::function<std::string(const GroupResult&)> department_id;  // a suppressed department: only its id
-  std::function<std::string(GroupKind, const GroupResult&)> group;
+  std::function<std::string(const GroupResult&)> department;     // a shown department's name
   std::function<std::string(std::size_t)> dimension;
   std::function<std::string(const std::string&)> sentence = [](const std::string& s) { return s; };  // the catalogue's
 };
