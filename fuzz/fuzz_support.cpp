@@ -133,10 +133,9 @@ void check_group(const Report& r, const json& g, std::int64_t parent_n) {
   FUZZ_CHECK(dimensions.is_object() && dimensions.size() == q.dimensions.size(), where);
   const json& hidden = g["hidden"];
   FUZZ_CHECK(hidden.is_object(), where);
-  // formats.md §3.9 a: no shown cell describes fewer than min_group respondents (but in an
-  // organisation that small, shown with a warning).
+  // formats.md §3.9 a: no shown cell describes fewer than min_group respondents, not even
+  // the organisation's.
   const int min_group = r.assessment.options.min_group;
-  const bool exempt = r.assessment.organisation.n < min_group;
   bool any_score = false;
   for (const auto& d : q.dimensions) {
     FUZZ_CHECK(dimensions.contains(d.id), d.id + " in " + where);
@@ -144,7 +143,7 @@ void check_group(const Report& r, const json& g, std::int64_t parent_n) {
     if (hidden.contains(d.id)) FUZZ_CHECK(s.is_null(), where);
     if (s.is_null()) continue;
     any_score = true;
-    FUZZ_CHECK(exempt || s["n"].get<std::int64_t>() >= min_group, "a cell below min_group is shown: " + where);
+    FUZZ_CHECK(s["n"].get<std::int64_t>() >= min_group, "a cell below min_group is shown: " + where);
     FUZZ_CHECK(is_score(s["score"]), where);
     FUZZ_CHECK(s["level"].is_number_integer() && s["level"].get<int>() >= 1 && s["level"].get<int>() <= levels, where);
     FUZZ_CHECK(s["n"].is_number_integer() && s["n"].get<std::int64_t>() >= 1 && s["n"].get<std::int64_t>() <= n, where);
