@@ -45,13 +45,23 @@ struct Publication {
   bool employees = false;
 };
 
-// The exact test of formats.md §3.9 (b): the number of respondents in the smallest set of
-// 1 to min_group − 1 of them that a linear combination of the published groups describes;
-// 0 when there is none. Groups' indicators are combined over department × role cells:
-// each published department (and all unpublished ones together, through the
-// organisation) takes a free coefficient a_i, each published role b_r, and a set is
-// recovered where every non-empty cell gets a_i + b_r of 0 or 1.
+// The exact test behind formats.md §3.9 (b): the fewest respondents, between 1 and
+// min_group − 1, that some non-zero linear combination of the published groups' figures
+// depends on; 0 when every such combination depends on min_group or more. A group's
+// figure is a sum over its members (a mean times its n), so a combination is a weighted
+// sum over respondents, with one weight per department × role cell: a_i for each
+// published department (all unpublished ones together take the organisation's) plus b_r
+// for each published role (no role: 0). A combination that depends on few people gives
+// them away even when its weights are not 0 and 1: department − leaders can be one
+// employee minus one leader, and with the sums of squares behind sd, both their answers.
+// (formats.md's test of 0/1 weights alone finds only unions of cells; this one finds
+// those too.)
 std::int64_t smallest_recoverable(const Publication& publication, int min_group);
+
+// A figure that no sum or difference of others can take apart (a ratio of variances such as
+// Cronbach's alpha) still describes the people it is computed over: hidden when they are
+// between 1 and min_group − 1.
+Hidden standalone_figure(std::int64_t respondents, int min_group);
 
 struct DisclosureInput {
   int min_group = 5;

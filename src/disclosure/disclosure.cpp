@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <array>
 #include <numeric>
-#include <optional>
 
 namespace centric {
 namespace {
@@ -17,52 +16,39 @@ struct Block {
   bool free = true;
 };
 
-// Given the roles' coefficients b, the smallest total in 1..min_group−1 of the sets that
-// the blocks allow; nullopt when there is none.
-std::optional<std::int64_t> smallest_for(const std::vector<Block>& blocks, const std::array<int, 3>& b, int min_group) {
-  std::int64_t forced = 0;
-  std::vector<std::int64_t> optional;  // blocks that may be taken whole or left out
+// The coefficient the roles take, told apart only by which are equal: every pattern of
+// equalities among b_leader, b_employee and b_none (= 0) is one row, as a class per role.
+constexpr std::array<std::array<int, 3>, 5> patterns = {{
+    {0, 0, 0},  // all equal (to 0)
+    {1, 1, 0},  // leaders = employees, not 0
+    {0, 1, 0},  // leaders = 0, employees not
+    {1, 0, 0},  // employees = 0, leaders not
+    {1, 2, 0},  // all three different
+}};
+
+// For one pattern of the roles' coefficients, the fewest respondents that a combination
+// with that pattern depends on (its support), given that it must depend on someone; 0 when
+// no combination of the pattern is non-zero on anyone.
+std::int64_t smallest_support_for(const std::vector<Block>& blocks, const std::array<int, 3>& pattern) {
+  std::int64_t support = 0;
+  std::int64_t cheapest_block = 0;  // the smallest free block, to be made non-zero whole
   for (const Block& block : blocks) {
-    int low = 0, high = 0;
-    bool any = false;
-    for (const std::size_t r : roles) {
-      if (block.cells.n[r] == 0) continue;  // an empty cell takes any coefficient
-      low = any ? std::min(low, b[r]) : b[r];
-      high = any ? std::max(high, b[r]) : b[r];
-      any = true;
-    }
-    if (!any) continue;
+    if (block.cells.total() == 0) continue;
     if (block.free) {
-      // a + b_r must be 0 or 1 on every non-empty cell: the b_r may differ by one at most,
-      // and then the cells with the higher b_r are in the set, the others out.
-      if (high - low > 1) return std::nullopt;
-      if (high - low == 1) {
-        for (const std::size_t r : roles)
-          if (block.cells.n[r] > 0 && b[r] == high) forced += block.cells.n[r];
-      } else {
-        optional.push_back(block.cells.total());
-      }
+      // a_i cancels one class of equal b_r (the largest); the others stay non-zero.
+      std::array<std::int64_t, 3> by_class{};
+      for (const std::size_t r : roles) by_class[static_cast<std::size_t>(pattern[r])] += block.cells.n[r];
+      support += block.cells.total() - *std::max_element(by_class.begin(), by_class.end());
+      if (cheapest_block == 0 || block.cells.total() < cheapest_block) cheapest_block = block.cells.total();
     } else {
-      // No coefficient of its own: each cell gets b_r alone.
-      for (const std::size_t r : roles) {
-        if (block.cells.n[r] == 0) continue;
-        if (b[r] != 0 && b[r] != 1) return std::nullopt;
-        if (b[r] == 1) forced += block.cells.n[r];
-      }
+      // No coefficient of its own: a cell is non-zero where its role's b is.
+      for (const std::size_t r : roles)
+        if (pattern[r] != 0) support += block.cells.n[r];
     }
   }
-  if (forced >= min_group) return std::nullopt;  // every set this b allows is large enough
-  // Which totals below min_group can the optional blocks add to the forced cells?
-  std::vector<bool> reachable(static_cast<std::size_t>(min_group), false);
-  reachable[static_cast<std::size_t>(forced)] = true;
-  for (const std::int64_t size : optional) {
-    if (size >= min_group) continue;
-    for (std::int64_t total = min_group - 1; total >= size; --total)
-      if (reachable[static_cast<std::size_t>(total - size)]) reachable[static_cast<std::size_t>(total)] = true;
-  }
-  for (std::int64_t total = 1; total < min_group; ++total)
-    if (reachable[static_cast<std::size_t>(total)]) return total;
-  return std::nullopt;
+  // Zero on everyone: then some free block must take a non-zero coefficient of its own,
+  // and all its cells become non-zero.
+  return support > 0 ? support : cheapest_block;
 }
 
 // Hides, one by one, the smallest shown entries (ties: the first) while the hidden
@@ -106,6 +92,10 @@ bool small(std::int64_t n, int min_group) { return n > 0 && n < min_group; }
 
 }  // namespace
 
+Hidden standalone_figure(std::int64_t respondents, int min_group) {
+  return small(respondents, min_group) ? Hidden::small : Hidden::shown;
+}
+
 std::int64_t smallest_recoverable(const Publication& publication, int min_group) {
   if (min_group <= 1) return 0;
   const Population& population = *publication.population;
@@ -119,23 +109,15 @@ std::int64_t smallest_recoverable(const Publication& publication, int min_group)
     }
   }
   blocks.push_back(unpublished);
-  // Two roles whose cells share a department differ by at most one in b; one that shares
-  // none with the other may differ by more, which matters only up to a difference of two
-  // through the third (no-role) coefficient, fixed at 0. So b in {−2, …, 2} for each
-  // published role covers every pattern of cells.
-  const auto choices = [](bool published) {
-    return published ? std::vector<int>{-2, -1, 0, 1, 2} : std::vector<int>{0};
-  };
-  std::optional<std::int64_t> smallest;
-  for (const int leaders : choices(publication.leaders))
-    for (const int employees : choices(publication.employees)) {
-      std::array<int, 3> b{};
-      b[RoleCells::leader] = leaders;
-      b[RoleCells::employee] = employees;
-      if (const auto found = smallest_for(blocks, b, min_group); found && (!smallest || *found < *smallest))
-        smallest = found;
-    }
-  return smallest.value_or(0);
+  std::int64_t smallest = 0;
+  for (const auto& pattern : patterns) {
+    // An unpublished role has no coefficient: its b is 0.
+    if (!publication.leaders && pattern[RoleCells::leader] != 0) continue;
+    if (!publication.employees && pattern[RoleCells::employee] != 0) continue;
+    const std::int64_t support = smallest_support_for(blocks, pattern);
+    if (support > 0 && (smallest == 0 || support < smallest)) smallest = support;
+  }
+  return smallest < min_group ? smallest : 0;
 }
 
 Disclosure decide_disclosure(const DisclosureInput& input) {

@@ -62,9 +62,7 @@ std::optional<DimensionResult> dimension_result(const Questionnaire& q, const Di
     r.ci95 = std::make_pair(r.score - half, r.score + half);
   }
   // Alpha describes only those who answered every question, who may be fewer than n_d.
-  // It is no sum that subtraction could take apart, but a figure of fewer than min_group
-  // people all the same.
-  if (t.full_n >= min_group) r.alpha = cronbach_alpha(t);
+  if (standalone_figure(t.full_n, min_group) == Hidden::shown) r.alpha = cronbach_alpha(t);
   const std::int64_t items = t.favorable + t.neutral + t.unfavorable;
   if (items > 0) {
     r.favorable = 100.0 * static_cast<double>(t.favorable) / static_cast<double>(items);

@@ -26,7 +26,10 @@ has, so the respondents are cells (department x role). For each population, a un
 non-empty cells holding 1..min_group-1 respondents is recoverable when its indicator
 vector is a linear combination of the published groups' indicator vectors (all restricted
 to the population): exact rational arithmetic (null space of the published groups'
-matrix), checked with numpy. Respondents of one cell are alike to every group, so a
+matrix), checked with numpy. So is a set of such cells that holds the whole support of a
+non-zero combination with any weights (d1 - leaders can be one employee minus one leader;
+the sums of squares behind sd then give both): the groups' matrix loses rank without those
+columns. Respondents of one cell are alike to every group, so a
 recoverable set is always a union of cells, and every union of at most min_group-1 cells
 of total size 1..min_group-1 is tried.
 
@@ -458,6 +461,45 @@ def recoverable_sets(cells, groups, min_group, exempt_whole=False):
     return found
 
 
+def exact_rank(rows):
+    """The rank of a small integer matrix, by exact elimination (rank = columns - nullity)."""
+    if not rows or not rows[0]:
+        return 0
+    return len(rows[0]) - len(null_space(rows, len(rows[0])))
+
+
+def small_supports(cells, groups, min_group, exempt_whole=False):
+    """Sets of non-empty cells with 1..min_group-1 respondents that hold the whole support of
+    some non-zero linear combination of the groups' indicators (weights need not be 0 or 1:
+    department - leaders can be one employee minus one leader, and the sums of squares
+    behind sd then give both their answers); smallest first. A set T holds such a support
+    exactly when dropping T's columns lowers the rank of the groups' matrix."""
+    order = sorted(cells, key=lambda c: (c[0], ROLES.index(c[1])))
+    if not groups or min_group <= 1:
+        return []
+    rows = [[1 if c in members else 0 for c in order] for _, members in groups]
+    full = exact_rank(rows)
+    small = [i for i, c in enumerate(order) if cells[c] <= min_group - 1]
+    found = []
+
+    def extend(start, chosen, total):
+        for j in range(start, len(small)):
+            size = total + cells[order[small[j]]]
+            if size > min_group - 1:
+                continue
+            union = chosen + [small[j]]
+            if not (exempt_whole and len(union) == len(order)):
+                kept = [k for k in range(len(order)) if k not in union]
+                if exact_rank([[row[k] for k in kept] for row in rows]) < full:
+                    found.append((size, [order[i] for i in union],
+                                  "a combination of " + ", ".join(name for name, _ in groups)
+                                  + " that depends on these cells alone"))
+            extend(j + 1, union, size)
+    extend(0, [], 0)
+    found.sort(key=lambda hit: (hit[0], len(hit[1])))
+    return found
+
+
 # ---------------------------------------------------------------------------------------
 # What a report publishes
 
@@ -572,6 +614,8 @@ def recoveries(organisation, questionnaire, publication):
         # The organisation is never suppressed (§3.9): its n and partial may describe fewer
         # than min_group respondents when it has fewer.
         hits = recoverable_sets(cells, groups, organisation.min_group, exempt_whole=population == ANSWER_SETS)
+        if not hits:
+            hits = small_supports(cells, groups, organisation.min_group, exempt_whole=population == ANSWER_SETS)
         if hits:
             found.append((population,) + hits[0] + (len(hits),))
     return found
@@ -875,6 +919,17 @@ def self_test():
     unsafe = Publication(set(), True, {g: set(dims) for g in groups}, {g: True for g in groups})
     problems = check_report(org, questionnaire, synthetic_report(org, questionnaire, unsafe))
     expect("organisation - leaders - employees = two without a role: flagged",
+           any(kind == "recoverable" and "2 respondent(s)" in text for kind, _, text in problems), repr(problems))
+
+    # A difference that is two people: d1 4 leaders + 1 employee, d2 1 leader + 4 employees.
+    # No union of cells below 5 is recoverable, but d1 - leaders = d1's employee - d2's
+    # leader, which with the sums of squares gives both their answers.
+    org = build(questionnaire, "self-test difference", 5, [("d1", "leader", 4), ("d1", "employee", 1),
+                                                          ("d2", "leader", 1), ("d2", "employee", 4)], hint)
+    groups = [ORG, ("department", "d1"), ("department", "d2"), LEADERS, EMPLOYEES]
+    unsafe = Publication(set(), True, {g: set(dims) for g in groups}, {g: True for g in groups})
+    problems = check_report(org, questionnaire, synthetic_report(org, questionnaire, unsafe))
+    expect("d1 - leaders = one employee minus one leader: flagged",
            any(kind == "recoverable" and "2 respondent(s)" in text for kind, _, text in problems), repr(problems))
 
     # Issue (iv): a department of 5 where one person answered dimension b; it shows b.
