@@ -91,7 +91,8 @@ class TextRenderer {
              fmt::arg("level", styled(level_style(org.overall->level, levels()), level_label(org.overall->level)))) +
           "\n";
     } else {
-      out_ += m_(org.overall_hidden == Hidden::shown ? "text.overall_none" : "text.overall_hidden") + "\n";
+      // Wrapped: the reason it is hidden is a sentence, longer in some languages.
+      paragraph(m_(org.overall_hidden == Hidden::shown ? "text.overall_none" : "text.overall_hidden"));
     }
   }
 

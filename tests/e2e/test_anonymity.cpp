@@ -180,3 +180,36 @@ TEST_CASE("anonymity: an organisation smaller than --min-group shows its size an
   REQUIRE(chosen.exit_code == 0);
   CHECK(parse_report(chosen.out)["organisation"]["overall"]["score"].is_number());
 }
+
+TEST_CASE("anonymity: when the organisation's overall is hidden, the text report says why within 80 columns",
+          "[assess][anonymity]") {
+  // One department of 6, four of whom skipped the leadership questions: the organisation's
+  // leadership cell holds 2 and is hidden, so is its overall score.
+  TempDir dir;
+  std::string lines;
+  for (int i = 0; i < 6; ++i) {
+    json a = answer_set("r" + std::to_string(i), "ops", "employee");
+    if (i < 4) {
+      json kept = json::object();
+      for (const auto& [question, value] : a["answers"].items())
+        if (!starts_with(question, "leadership.")) kept[question] = value;
+      a["answers"] = kept;
+    }
+    lines += a.dump() + "\n";
+  }
+  const std::string input = dir.write("answers.jsonl", lines);
+  const json report = parse_report(run_centric({"assess", "--format", "json", input}).out);
+  CHECK(report["organisation"]["hidden"]["leadership"] == "small");
+  CHECK(report["organisation"]["hidden"]["overall"] == "incomplete");
+  for (const char* language : {"en", "pl", "ru", "hu"}) {
+    INFO(language);
+    const auto r = run_centric({"assess", "--no-color", "--lang", language, input});
+    REQUIRE(r.exit_code == 0);
+    for (const auto& line : split_lines(r.out)) {
+      INFO(line);
+      CHECK(code_points(line) <= 80);
+    }
+  }
+  CHECK(contains(run_centric({"assess", "--no-color", input}).out,
+                 "Overall: not shown, because a dimension is hidden to protect anonymity"));
+}
