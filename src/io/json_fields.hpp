@@ -12,6 +12,7 @@
 #include "centric/diagnostic.hpp"
 #include "centric/json_input.hpp"
 #include "centric/text.hpp"
+#include "text/edit_distance.hpp"
 
 namespace centric::detail {
 
@@ -146,12 +147,26 @@ class Fields {
     return i;
   }
 
-  // Members not in `known` are likely typos: warn, since a later version may add keys.
-  void warn_unknown_keys(const json& object, const JsonPath& at, std::initializer_list<const char*> known) {
+  // Members not in `known` are mistakes, and silent ones ("revers": true would score
+  // reversed questions as they are): an error naming the nearest known key. Keys that
+  // begin with "x-" are left for other tools.
+  void reject_unknown_keys(const json& object, const JsonPath& at, std::initializer_list<const char*> known) {
     for (const auto& [key, value] : object.items()) {
+      if (key.rfind("x-", 0) == 0) continue;
       bool found = false;
       for (const char* k : known) found = found || key == k;
-      if (!found) warning(at.key(key), "unknown key (ignored)");
+      if (found) continue;
+      const std::vector<std::string_view> candidates(known.begin(), known.end());
+      if (const auto meant = likely_meant(key, candidates)) {
+        error(at.key(key), fmt::format("unknown key {}; did you mean \"{}\"?", shown(key), *meant));
+      } else {
+        std::string list;
+        for (const char* k : known)
+          if (*k != '$') list += (list.empty() ? "" : ", ") + std::string(k);
+        error(at.key(key), fmt::format("unknown key {}: the keys here are {} (a key that begins with \"x-\" is "
+                                       "left for other tools)",
+                                       shown(key), list));
+      }
     }
   }
 

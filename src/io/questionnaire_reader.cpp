@@ -63,7 +63,7 @@ class QuestionnaireChecker {
     Questionnaire q;
     const JsonPath at;
     if (!f_.expect_object(root, at)) return q;
-    f_.warn_unknown_keys(root, at,
+    f_.reject_unknown_keys(root, at,
                          {"$schema", "format", "id", "version", "default_language", "languages", "title", "intro",
                           "scale", "levels", "departments", "dimensions"});
     if (auto format = f_.string(root, at, "format", true); format && *format != questionnaire_format)
@@ -141,7 +141,7 @@ class QuestionnaireChecker {
     const json* v = f_.member(root, at, "scale", true);
     const JsonPath here = at.key("scale");
     if (v == nullptr || !f_.expect_object(*v, here)) return;
-    f_.warn_unknown_keys(*v, here, {"min", "max", "labels", "not_applicable"});
+    f_.reject_unknown_keys(*v, here, {"min", "max", "labels", "not_applicable"});
     auto min = f_.integer(*v, here, "min", true);
     auto max = f_.integer(*v, here, "max", true);
     bool in_bounds = true;
@@ -198,7 +198,7 @@ class QuestionnaireChecker {
       const JsonPath level_at = here.index(i);
       const json& item = (*v)[i];
       if (!f_.expect_object(item, level_at)) continue;
-      f_.warn_unknown_keys(item, level_at, {"level", "min", "name", "description"});
+      f_.reject_unknown_keys(item, level_at, {"level", "min", "name", "description"});
       Level level;
       if (auto number = f_.integer(item, level_at, "level", true)) {
         if (*number != static_cast<int>(i) + 1)
@@ -232,7 +232,7 @@ class QuestionnaireChecker {
       const JsonPath department_at = here.index(i);
       const json& item = (*v)[i];
       if (!f_.expect_object(item, department_at)) continue;
-      f_.warn_unknown_keys(item, department_at, {"id", "name"});
+      f_.reject_unknown_keys(item, department_at, {"id", "name"});
       Department d;
       if (auto id = f_.id(item, department_at, "id", true)) {
         if (!seen.insert(*id).second)
@@ -255,7 +255,7 @@ class QuestionnaireChecker {
       const JsonPath dimension_at = here.index(i);
       const json& item = (*v)[i];
       if (!f_.expect_object(item, dimension_at)) continue;
-      f_.warn_unknown_keys(item, dimension_at,
+      f_.reject_unknown_keys(item, dimension_at,
                            {"id", "name", "short", "description", "weight", "questions", "recommendations"});
       Dimension d;
       if (auto id = f_.id(item, dimension_at, "id", true)) {
@@ -293,7 +293,7 @@ class QuestionnaireChecker {
       const JsonPath question_at = here.index(i);
       const json& item = (*v)[i];
       if (!f_.expect_object(item, question_at)) continue;
-      f_.warn_unknown_keys(item, question_at, {"id", "text", "help", "weight", "reverse"});
+      f_.reject_unknown_keys(item, question_at, {"id", "text", "help", "weight", "reverse"});
       Question question;
       if (auto id = f_.id(item, question_at, "id", true)) {
         if (!ids.insert(*id).second)
@@ -318,7 +318,7 @@ class QuestionnaireChecker {
       const JsonPath rec_at = here.index(i);
       const json& item = (*v)[i];
       if (!f_.expect_object(item, rec_at)) continue;
-      f_.warn_unknown_keys(item, rec_at, {"levels", "text"});
+      f_.reject_unknown_keys(item, rec_at, {"levels", "text"});
       Recommendation r;
       if (const json* levels = f_.member(item, rec_at, "levels", true);
           levels != nullptr && f_.expect_array(*levels, rec_at.key("levels"))) {

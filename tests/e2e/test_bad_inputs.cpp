@@ -386,6 +386,9 @@ const std::vector<BadQuestionnaire>& bad_questionnaires() {
        {questionnaire_error("scale-number-too-large.json:9:12",
                             "scale.max: the whole number 123456789012345678901234567890 is too large to be read "
                             "exactly (more than 64 bits)")}},
+      {"misspelt-reverse.json",
+       {questionnaire_error("misspelt-reverse.json",
+                            "dimensions[0].questions[1].revers: unknown key \"revers\"; did you mean \"reverse\"?")}},
       {"language-names-not-codes.json",
        {questionnaire_error("language-names-not-codes.json",
                             "default_language: \"English\" is not a language code: use one like \"en\", \"pl\" or "

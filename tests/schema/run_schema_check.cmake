@@ -19,6 +19,7 @@ execute_process(COMMAND ${PYTHON} ${SOURCE_DIR}/tests/schema/check_schemas.py
                         --report ${WORK_DIR}/schema-sample-report.json ${WORK_DIR}/schema-sample-report-unsuppressed.json
                         --expect-invalid ${SOURCE_DIR}/tests/data/bad-questionnaires/scale-at-int-edge.json
                                          ${SOURCE_DIR}/tests/data/bad-questionnaires/language-names-not-codes.json
+                                         ${SOURCE_DIR}/tests/data/bad-questionnaires/misspelt-reverse.json
                 RESULT_VARIABLE check_result)
 if(NOT check_result EQUAL 0)
   message(FATAL_ERROR "schema check failed")

@@ -590,23 +590,26 @@ TEST_CASE("questionnaire: the document must be an object") {
   CHECK(has_error(l, "", "must be an object"));
 }
 
-TEST_CASE("questionnaire: unknown keys are warned about, not refused") {
+TEST_CASE("questionnaire: an unknown key is an error that names the key meant; x- keys are left for tools") {
   json doc = valid_questionnaire();
   doc["colour"] = "blue";
+  doc["dimensions"][0]["questions"][0]["revers"] = true;  // the question would be scored unreversed
   doc["dimensions"][0]["questions"][0]["hint"] = "typo of help";
+  doc["x-editor"] = {{"last-opened", "2026-12-07"}};
+  doc["dimensions"][0]["x-colour"] = "#ff0000";
   const auto l = load(doc);
   INFO(listing(l));
-  REQUIRE(l.ok());
-  CHECK(count_errors(l) == 0);
-  CHECK(count_warnings(l) == 2);
-  bool saw_colour = false;
-  bool saw_hint = false;
-  for (const auto& d : l.diagnostics) {
-    saw_colour = saw_colour || (d.path == "colour" && d.message.find("unknown key") != std::string::npos);
-    saw_hint = saw_hint || d.path == "dimensions[0].questions[0].hint";
-  }
-  CHECK(saw_colour);
-  CHECK(saw_hint);
+  CHECK_FALSE(l.ok());
+  CHECK(count_errors(l) == 3);
+  CHECK(has_error(l, "dimensions[0].questions[0].revers", "unknown key \"revers\"; did you mean \"reverse\"?"));
+  // Nothing near enough: the keys that exist there.
+  CHECK(has_error(l, "colour",
+                  "unknown key \"colour\": the keys here are format, id, version, default_language, languages, "
+                  "title, intro, scale, levels, departments, dimensions (a key that begins with \"x-\" is left for "
+                  "other tools)"));
+  CHECK(has_error(l, "dimensions[0].questions[0].hint", "unknown key \"hint\""));
+  CHECK(count_warnings(l) == 0);  // the x- keys say nothing
+  for (const auto& d : l.diagnostics) CHECK(d.path.find("x-") == std::string::npos);
 }
 
 TEST_CASE("questionnaire: a \"$schema\" key is not warned about") {
@@ -739,11 +742,11 @@ TEST_CASE("questionnaire syntax: nesting 100000 levels deep is refused without a
   }
 }
 
-TEST_CASE("questionnaire syntax: modest nesting in an unknown key is fine") {
+TEST_CASE("questionnaire syntax: modest nesting in a tool's x- key is fine") {
   json doc = valid_questionnaire();
   json nested = 1;
   for (int i = 0; i < 20; ++i) nested = json::array({nested});
-  doc["extra"] = nested;
+  doc["x-extra"] = nested;
   const auto l = load(doc);
   INFO(listing(l));
   CHECK(l.ok());
