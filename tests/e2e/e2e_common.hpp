@@ -23,6 +23,7 @@
 #include <vector>
 
 #include "support/process.hpp"
+#include "support/text_lines.hpp"
 
 extern char** environ;
 
@@ -67,18 +68,6 @@ inline json parse_report(const std::string& text) {
   INFO("output was: " << text.substr(0, 2000));
   REQUIRE_FALSE(parsed.is_discarded());
   return parsed;
-}
-
-inline std::vector<std::string> split_lines(const std::string& text) {
-  std::vector<std::string> lines;
-  std::size_t start = 0;
-  while (start < text.size()) {
-    std::size_t end = text.find('\n', start);
-    if (end == std::string::npos) end = text.size();
-    lines.push_back(text.substr(start, end - start));
-    start = end + 1;
-  }
-  return lines;
 }
 
 inline bool starts_with(const std::string& s, const std::string& prefix) { return s.rfind(prefix, 0) == 0; }

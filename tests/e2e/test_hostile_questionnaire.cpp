@@ -52,21 +52,6 @@ std::string without_own_sequences(const std::string& text) {
   return out;
 }
 
-// `text` with each line break and the indentation after it made one space: a paragraph
-// wrapped at a space reads as one line again.
-std::string unwrapped(const std::string& text) {
-  std::string out;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    if (text[i] != '\n') {
-      out += text[i];
-      continue;
-    }
-    while (i + 1 < text.size() && text[i + 1] == ' ') ++i;
-    out += ' ';
-  }
-  return out;
-}
-
 // Nothing of the questionnaire's controls as it is: no ESC but the program's own
 // sequences, no BEL, no U+009B, no U+202E.
 void check_nothing_raw(const std::string& out) {

@@ -8,8 +8,10 @@
 
 #include "centric/report.hpp"
 #include "centric/scoring.hpp"
+#include "support/text_lines.hpp"
 
 using namespace centric;
+using centric::test::split_lines;
 
 namespace {
 
@@ -52,18 +54,6 @@ AnswerSet answers(const std::string& department, Role role, std::vector<int> val
   s.respondent.role = role;
   for (int v : values) s.answers.push_back(AnswerValue::of(v));
   return s;
-}
-
-std::vector<std::string> lines_of(const std::string& text) {
-  std::vector<std::string> lines;
-  std::size_t start = 0;
-  while (start < text.size()) {
-    std::size_t end = text.find('\n', start);
-    if (end == std::string::npos) end = text.size();
-    lines.push_back(text.substr(start, end - start));
-    start = end + 1;
-  }
-  return lines;
 }
 
 bool contains(const std::string& s, const std::string& part) { return s.find(part) != std::string::npos; }
@@ -121,7 +111,7 @@ Rendered render(int leaders) {
 
 TEST_CASE("markdown report: the title, the score table and a column per dimension", "[markdown]") {
   const Rendered r = render(0);
-  const auto lines = lines_of(r.text);
+  const auto lines = split_lines(r.text);
   REQUIRE_FALSE(lines.empty());
   CHECK(lines.front() == "# Tiny \\*survey\\*");
   const auto head =
@@ -176,7 +166,7 @@ TEST_CASE("markdown report: a newline in a user string becomes a space", "[markd
   const InputSummary inputs;
   const Assessment a = assess(tally, ScoringOptions{1, 3});
   const std::string text = render_markdown(Report{q, a, inputs, "en", {}});
-  CHECK(lines_of(text).front() == "# Two lines here");
+  CHECK(split_lines(text).front() == "# Two lines here");
 }
 
 TEST_CASE("markdown report: a suppressed department shows only its id and n", "[markdown]") {
@@ -186,7 +176,7 @@ TEST_CASE("markdown report: a suppressed department shows only its id and n", "[
   CHECK(contains(text, "\n- tiny2 (n=1): fewer than 2 respondents.\n"));
   // Not its display name, no table row, no recommendations.
   CHECK_FALSE(contains(text, "Secret team"));
-  for (const auto& l : lines_of(text)) {
+  for (const auto& l : split_lines(text)) {
     if (!contains(l, "tiny")) continue;
     INFO(l);
     CHECK(l.rfind("- tiny", 0) == 0);

@@ -14,8 +14,11 @@
 #include "centric/report.hpp"
 #include "centric/scoring.hpp"
 #include "centric/text.hpp"
+#include "support/text_lines.hpp"
 
 using namespace centric;
+using centric::test::split_lines;
+using centric::test::unwrapped;
 
 namespace {
 
@@ -58,33 +61,6 @@ void check_nothing_raw(const std::string& text) {
   CHECK(plain.find('\x07') == std::string::npos);
   CHECK_FALSE(contains(plain, "\xC2\x9B"));
   CHECK_FALSE(contains(plain, "\xE2\x80\xAE"));
-}
-
-// `text` with each line break and the indentation after it made one space: a paragraph
-// wrapped at a space reads as one line again.
-std::string unwrapped(const std::string& text) {
-  std::string out;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    if (text[i] != '\n') {
-      out += text[i];
-      continue;
-    }
-    while (i + 1 < text.size() && text[i + 1] == ' ') ++i;
-    out += ' ';
-  }
-  return out;
-}
-
-std::vector<std::string> lines_of(const std::string& text) {
-  std::vector<std::string> lines;
-  std::size_t start = 0;
-  while (start < text.size()) {
-    std::size_t end = text.find('\n', start);
-    if (end == std::string::npos) end = text.size();
-    lines.push_back(text.substr(start, end - start));
-    start = end + 1;
-  }
-  return lines;
 }
 
 AnswerSet answers(const std::string& department, int value) {
@@ -134,7 +110,7 @@ TEST_CASE("terminal text: centric questionnaire shows every kind of text spelled
     CHECK(contains(out, "-Culture advice" + spelled));
     CHECK(contains(out, "@Ops" + spelled));  // a department's name
     // Wrapped by what is shown: no line wider than the terminal.
-    for (const auto& line : lines_of(without_sgr(out))) {
+    for (const auto& line : split_lines(without_sgr(out))) {
       INFO(line);
       CHECK(display_width(line) <= 80);
     }
@@ -161,7 +137,7 @@ TEST_CASE("terminal text: the text report shows every questionnaire text spelled
     CHECK(contains(text, "@Ops" + spelled));             // a department's name
     // The table: the short names head the columns; every row is as wide as the header, so
     // the columns line up on the terminal.
-    const auto lines = lines_of(plain);
+    const auto lines = split_lines(plain);
     std::size_t header = 0;
     while (header < lines.size() && !contains(lines[header], "+Cult")) ++header;
     REQUIRE(header < lines.size());
@@ -193,7 +169,7 @@ TEST_CASE("terminal text: the survey's personal result shows the questionnaire's
     // The dimensions' names are cut to the same width, measured on what is shown, so the
     // bars line up.
     std::vector<std::size_t> bars;
-    for (const auto& line : lines_of(plain))
+    for (const auto& line : split_lines(plain))
       if (contains(line, "\u2588") || contains(line, "\u2591"))
         bars.push_back(static_cast<std::size_t>(display_width(line.substr(0, line.find("\xE2\x96")))));
     REQUIRE(bars.size() == 2);
