@@ -1,0 +1,21 @@
+// Text compared the way a person reads it (import.md §3): "Logistics & Warehouse" and
+// " logistics  &\u00a0warehouse:" are the same department, "Kierownik" and "kierownik"
+// the same role.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace centric {
+
+// Trimmed; inner white space (ASCII, no-break and the other Unicode spaces, line breaks)
+// collapsed to one space; lower-cased by Unicode simple case folding of the Latin
+// (Basic, Latin-1, Extended-A: Polish and Hungarian letters), basic Greek and Cyrillic;
+// a trailing `*` or `:` removed (and the space before it). Invalid UTF-8 bytes are kept
+// as they are, so two different invalid texts stay different.
+std::string normalised(std::string_view text);
+
+// The code point `c` folded (the same table as normalised()).
+char32_t folded(char32_t c);
+
+}  // namespace centric
