@@ -25,6 +25,7 @@ class OpenFile;
 class LineReader;
 struct AnswerBatch;
 struct BatchReader;
+class TableMapping;
 
 // Checks answer documents against one questionnaire.
 class LikelyMeant;
@@ -46,6 +47,8 @@ class AnswerSetReader {
 // The centric-answers/1 document of `answers` (answered and "na" questions, in
 // questionnaire order), pretty-printed, ending in a newline.
 std::string write_answer_set(const Questionnaire& questionnaire, const AnswerSet& answers);
+// The same on one line, for JSON Lines (`centric import`).
+std::string write_answer_line(const Questionnaire& questionnaire, const AnswerSet& answers);
 
 // One rejected entry (formats.md §2): a whole file, an array element or a JSON Lines line.
 // Kept small, since a wrong file can hold millions of them; the full diagnostics go to
@@ -53,6 +56,19 @@ std::string write_answer_set(const Questionnaire& questionnaire, const AnswerSet
 struct Rejection {
   std::string source;
   std::string reason;  // every problem in one line, for reports
+};
+
+// Spellings of one department in form-tool exports that are the same once normalised
+// (import.md §3): counted as one department, written as the spelling seen most often
+// (ties: the first seen).
+struct DepartmentSpelling {
+  std::string spelling;
+  long count = 0;
+  std::string first_source;  // "FILE:ROW"
+};
+struct DepartmentMerge {
+  std::string into;                          // the spelling kept
+  std::vector<DepartmentSpelling> spellings;  // every spelling, `into` among them, in order of first sight
 };
 
 struct InputSummary {
@@ -63,8 +79,12 @@ struct InputSummary {
   std::vector<Diagnostic> warnings;
 };
 
-// Whether a directory walk reads this file: *.json and *.jsonl.
+// Whether a directory walk reads this file: *.json, *.jsonl, and exports (*.csv, *.tsv, *.xlsx).
 bool is_answer_file_name(std::string_view path);
+// Whether a file is read as a form tool's export (import.md): *.csv, *.tsv, *.xlsx.
+bool is_table_file_name(std::string_view path);
+
+struct MappingFile;
 
 // How a text holds answer sets.
 enum class InputForm {
@@ -95,6 +115,10 @@ struct ReadingOptions {
   // A regular .jsonl file is read in chunks of this many bytes, each by one thread (its
   // bytes stay in that core's cache between reading and parsing). Tests make it tiny.
   std::size_t chunk_bytes = std::size_t{256} << 10;
+  // Exports: what the consultant says of their columns (--mapping), and the worksheet of
+  // an XLSX workbook to read (--sheet; empty: the first).
+  const MappingFile* mapping = nullptr;
+  std::string sheet;
 };
 
 // Reads the inputs of `centric assess` in order: files holding one object or an array,
@@ -127,6 +151,12 @@ class AnswerInputs {
   void read_text(std::string_view text, const std::string& source, InputForm form);
 
   const InputSummary& summary() const { return summary_; }
+  // The departments of exports that differ only in spelling (import.md §3): each merge
+  // names the spelling kept; the others are to be counted as it.
+  std::vector<DepartmentMerge> department_merges() const;
+  // The entries of ReadingOptions::mapping that name a column no export has, or a
+  // department no row has (import.md §4: errors), once everything is read.
+  std::vector<Diagnostic> unused_mapping_entries() const;
 
  private:
   std::uint32_t add_file(const std::string& name);
@@ -140,6 +170,7 @@ class AnswerInputs {
                    std::uint32_t file);
   void take_line(std::string_view line, const EntryRef& entry);
   void take_document(std::string_view text, std::uint32_t file);
+  void take_table(const std::string& path, std::uint32_t file);
   void reject(const EntryRef& entry, std::vector<Diagnostic> problems);
   void reject(const std::string& source, std::vector<Diagnostic> problems);
 
@@ -170,6 +201,11 @@ class AnswerInputs {
   std::unique_ptr<AnswerBatch> current_;
   std::deque<std::unique_ptr<AnswerBatch>> in_flight_;
   std::vector<std::unique_ptr<AnswerBatch>> spare_;
+  std::deque<std::shared_ptr<const TableMapping>> tables_;  // one per export, read by the workers
+  struct Spellings;
+  std::unique_ptr<Spellings> spellings_;     // of departments in exports, in order of first sight
+  std::vector<std::string> mapped_columns_seen_;  // normalised headers of the exports read
+  bool any_export_ = false;
   std::unique_ptr<OrderedWorkers> workers_;  // last: stopped before the batches go
 };
 

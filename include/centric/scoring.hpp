@@ -81,6 +81,9 @@ class Tally {
   // Empty again, but keeps its memory, and its departments with nothing in them (which
   // merge leaves out), so that a tally reused for batch after batch allocates nothing.
   void clear();
+  // The department `from` counted as `into` from now on: one department spelled two ways
+  // in an export (import.md §3). Its sets are added to `into`'s, after them.
+  void merge_department(const std::string& from, const std::string& into);
 
   const Questionnaire& questionnaire() const { return *questionnaire_; }
   const GroupTally& organisation() const { return organisation_; }

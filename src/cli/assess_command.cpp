@@ -14,6 +14,7 @@
 #include "centric/terminal.hpp"
 #include "centric/text.hpp"
 #include "cli/commands.hpp"
+#include "cli/export_options.hpp"
 #include "cli/file_option.hpp"
 #include "cli/input_arguments.hpp"
 #include "cli/jobs_option.hpp"
@@ -40,6 +41,7 @@ struct AssessOptions {
   unsigned jobs = 0;  // 0: one per available core
   bool strict = false;
   bool no_color = false;
+  ExportOptions exports;
 };
 
 // A report written over an input or the questionnaire would destroy data; one written as
@@ -178,8 +180,8 @@ Command set_assess_command(CLI::App& parent) {
   auto options = std::make_shared<AssessOptions>();
   CLI::App* app = parent.add_subcommand("assess", "Score answer files and print the report");
   app->add_option("INPUT", options->inputs,
-                  "Answer files (.json: one answer set or an array; .jsonl: one per line), directories, or - for "
-                  "standard input")
+                  "Answer files (.json: one answer set or an array; .jsonl: one per line), form-tool exports (.csv, "
+                  ".tsv, .xlsx), directories, or - for standard input")
       ->required()
       ->type_name("INPUT");
   app->add_option("-q,--questionnaire", options->questionnaire, "Questionnaire file (default: the built-in one)")
@@ -206,6 +208,7 @@ Command set_assess_command(CLI::App& parent) {
                   "number")
       ->check(CLI::Range(1, 256))
       ->type_name("N");
+  add_export_options(*app, options->exports);
   app->add_flag("--strict", options->strict, "Fail (exit 1, no report) if any input is rejected");
   app->add_flag("--no-color", options->no_color, "Never use colour");
   return {app, [options] { return run_assess(*options); }};

@@ -29,6 +29,7 @@ Command set_assess_command(CLI::App& parent);
 Command set_validate_command(CLI::App& parent);
 Command set_questionnaire_command(CLI::App& parent);
 Command set_survey_command(CLI::App& parent);
+Command set_import_command(CLI::App& parent);
 
 int run(int argc, char** argv);
 

@@ -21,6 +21,7 @@ class TallyFold final : public AnswerFold {
   void merge(const AnswerFold& other) override { tally_.merge(static_cast<const TallyFold&>(other).tally_); }
 
   const Tally& tally() const { return tally_; }
+  Tally& tally() { return tally_; }
 
  private:
   Tally tally_;

@@ -46,6 +46,8 @@ char* ReadBuffer::extend(std::size_t count) {
 void AnswerBatch::clear() {
   entries.clear();
   text.clear();
+  cell_ends.clear();
+  numeric_cells.clear();
   fold_like = nullptr;
   if (output) output->owner->give_back(*output);
   output = nullptr;
@@ -114,6 +116,9 @@ class BatchReading {
         return;
       case BatchEntry::Kind::chunk:
         read_chunk(entry);
+        return;
+      case BatchEntry::Kind::row:
+        read_row(entry);
         return;
     }
   }
@@ -242,6 +247,29 @@ class BatchReading {
         defer_line(ref, line);
     }
     out_.chunk_lines = number;
+  }
+
+  void read_row(const BatchEntry& entry) {
+    auto& cells = reader_.table_scratch.cells;
+    cells.clear();
+    std::size_t begin = entry.text_begin;
+    const bool has_numeric = entry.cells_begin + std::size_t{entry.cells_count} <= batch_.numeric_cells.size();
+    auto& numeric = reader_.numeric;
+    numeric.clear();
+    for (std::uint32_t i = 0; i < entry.cells_count; ++i) {
+      const std::size_t end = batch_.cell_ends[entry.cells_begin + i];
+      cells.push_back(std::string_view(batch_.text).substr(begin, end - begin));
+      if (has_numeric) numeric.push_back(batch_.numeric_cells[entry.cells_begin + i]);
+      begin = end;
+    }
+    std::vector<Diagnostic> problems;
+    if (entry.table->convert(cells, has_numeric ? &numeric : nullptr, next_set(), problems, *entry.file_name,
+                             entry.ref.number, reader_.table_scratch)) {
+      accept(entry.ref);
+      out_.events.back().from_table = true;
+    } else {
+      reject(name_of(*entry.file_name, entry.ref), std::move(problems));
+    }
   }
 
   void read_error(const BatchEntry& entry) {

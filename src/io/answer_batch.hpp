@@ -11,6 +11,7 @@
 #include "centric/answers_io.hpp"
 #include "io/fast_answer_parser.hpp"
 #include "io/respondent_ids.hpp"
+#include "io/table_mapping.hpp"
 
 namespace centric {
 
@@ -60,6 +61,7 @@ struct BatchEntry {
     rejected,     // found wrong while splitting: `source` and `problems`
     warning,      // problems[0]
     chunk,        // `chunk`, alone in its batch
+    row,          // a data row of an export: `cells_count` cells from AnswerBatch::cell_ends[cells_begin]
   };
   Kind kind = Kind::line;
   EntryRef ref;
@@ -69,6 +71,9 @@ struct BatchEntry {
   std::string source;
   std::vector<Diagnostic> problems;
   FileChunk chunk;
+  const TableMapping* table = nullptr;  // row
+  std::uint32_t cells_begin = 0;
+  std::uint32_t cells_count = 0;
 };
 
 // What became of the entries, in input order.
@@ -86,6 +91,7 @@ struct BatchEvent {
   // (from the other core's cache) unless it is a duplicate or the caller wants it.
   bool has_id = false;
   bool complete = true;
+  bool from_table = false;  // an export's row: its department's spelling is counted
   RespondentIds::Fingerprint id;     // when has_id
   std::string source;                // rejected
   std::vector<Diagnostic> problems;  // rejected; warning: one
@@ -116,6 +122,10 @@ struct alignas(64) BatchOutput {
 struct alignas(64) AnswerBatch {
   std::vector<BatchEntry> entries;
   std::string text;
+  // Rows: where each cell ends in `text` (it starts where the one before ends, or at the
+  // row's text_begin), and which cells held numbers (XLSX).
+  std::vector<std::uint32_t> cell_ends;
+  std::vector<bool> numeric_cells;
   // Set by the splitting thread when the caller folds.
   const AnswerFold* fold_like = nullptr;
   // From read_batch until clear(), which gives it back to the thread that read the batch.
@@ -158,6 +168,8 @@ struct alignas(64) BatchReader {
   const AnswerSetReader& reader;
   FastAnswerParser fast;
   std::vector<AnswerSet> scratch;
+  TableRowScratch table_scratch;
+  std::vector<bool> numeric;
   ReadBuffer chunk_text;
 
   // An output of this thread's, empty but for the memory it keeps. This thread only.

@@ -22,6 +22,9 @@
 #include "io/ordered_workers.hpp"
 #include "io/read_file.hpp"
 #include "io/respondent_ids.hpp"
+#include "io/table_mapping.hpp"
+#include "io/export_opening.hpp"
+#include "text/normalised_text.hpp"
 
 namespace centric {
 namespace fs = std::filesystem;
@@ -49,7 +52,35 @@ bool looks_like_object_line(std::string_view line) {
 
 }  // namespace
 
-bool is_answer_file_name(std::string_view path) { return path.ends_with(".json") || path.ends_with(".jsonl"); }
+bool is_table_file_name(std::string_view path) {
+  return path.ends_with(".csv") || path.ends_with(".tsv") || path.ends_with(".xlsx");
+}
+
+bool is_answer_file_name(std::string_view path) {
+  return path.ends_with(".json") || path.ends_with(".jsonl") || is_table_file_name(path);
+}
+
+// Departments of exports, by their normalised spelling: each class's spellings with their
+// counts, in order of first sight.
+struct AnswerInputs::Spellings {
+  StringMap<std::size_t> class_of;  // a spelling -> its class
+  std::vector<DepartmentMerge> classes;
+  StringMap<std::size_t> by_key;  // normalised -> class
+  StringMap<std::size_t> index;   // a spelling -> its place in its class's spellings
+
+  void record(const std::string& spelling, const std::function<std::string()>& source) {
+    auto it = class_of.find(spelling);
+    if (it == class_of.end()) {
+      const std::string key = normalised(spelling);
+      auto [k, fresh] = by_key.emplace(key, classes.size());
+      if (fresh) classes.emplace_back();
+      it = class_of.emplace(spelling, k->second).first;
+      index.emplace(spelling, classes[k->second].spellings.size());
+      classes[k->second].spellings.push_back({spelling, 0, source()});
+    }
+    ++classes[it->second].spellings[index.find(spelling)->second].count;
+  }
+};
 
 AnswerInputs::AnswerInputs(const Questionnaire& questionnaire, Sink on_accepted, ProblemSink on_problems,
                            ReadingOptions options)
@@ -58,7 +89,8 @@ AnswerInputs::AnswerInputs(const Questionnaire& questionnaire, Sink on_accepted,
       on_accepted_(std::move(on_accepted)),
       on_problems_(std::move(on_problems)),
       options_(options),
-      ids_(std::make_unique<RespondentIds>()) {
+      ids_(std::make_unique<RespondentIds>()),
+      spellings_(std::make_unique<Spellings>()) {
   options_.jobs = std::max(options_.jobs, 1U);
   readers_.resize(options_.jobs + 1);
 }
@@ -169,6 +201,7 @@ void AnswerInputs::merge(AnswerBatch& batch) {
     ++summary_.sources;
     ++summary_.accepted;
     if (!event.complete) ++summary_.partial;
+    if (event.from_table) spellings_->record(answers.respondent.department, [&] { return name_of(entry); });
     if (on_accepted_) on_accepted_(answers);
     accepted_.push_back(&answers);
     return true;
@@ -348,7 +381,7 @@ void AnswerInputs::take_directory(const std::string& directory) {
       walk.push_back(list(path));  // `top` is not used after this
       continue;
     }
-    if (!path.ends_with(".jsonl")) {
+    if (!path.ends_with(".jsonl") && !is_table_file_name(path)) {
       // Read by a worker, which first checks that it is a regular file.
       BatchEntry entry;
       entry.kind = BatchEntry::Kind::listed_file;
@@ -369,8 +402,104 @@ void AnswerInputs::take_directory(const std::string& directory) {
   }
 }
 
+std::vector<DepartmentMerge> AnswerInputs::department_merges() const {
+  std::vector<DepartmentMerge> merges;
+  for (const auto& merge : spellings_->classes) {
+    if (merge.spellings.size() < 2) continue;
+    DepartmentMerge chosen = merge;
+    const auto most = std::max_element(  // the first of the most often seen
+        chosen.spellings.begin(), chosen.spellings.end(),
+        [](const DepartmentSpelling& a, const DepartmentSpelling& b) { return a.count < b.count; });
+    chosen.into = most->spelling;
+    merges.push_back(std::move(chosen));
+  }
+  return merges;
+}
+
+std::vector<Diagnostic> AnswerInputs::unused_mapping_entries() const {
+  std::vector<Diagnostic> problems;
+  const MappingFile* mapping = options_.mapping;
+  if (mapping == nullptr || !any_export_) return problems;
+  for (const auto& column : mapping->columns) {
+    const std::string key = normalised(column.header);
+    if (std::find(mapped_columns_seen_.begin(), mapped_columns_seen_.end(), key) == mapped_columns_seen_.end())
+      problems.push_back(Diagnostic::error(mapping->source, JsonPath().key("columns").key(column.header).str(),
+                                           "no export read has a column of this name"));
+  }
+  for (const auto& [value, department] : mapping->departments) {
+    const std::string key = normalised(value);
+    bool used = false;
+    for (const auto& reader : readers_)
+      used = used || (reader && reader->table_scratch.mapped_departments_used.contains(key));
+    if (!used)
+      problems.push_back(Diagnostic::error(mapping->source, JsonPath().key("departments").key(value).str(),
+                                           "no row of the exports read has this department"));
+  }
+  return problems;
+}
+
+// An export (import.md): its header planned here, its rows read on the workers.
+void AnswerInputs::take_table(const std::string& path, std::uint32_t file) {
+  auto opening = open_export(path, questionnaire_, options_.mapping, options_.sheet);
+  if (auto* problems = std::get_if<std::vector<std::string>>(&opening)) {
+    std::vector<Diagnostic> diagnostics;
+    for (auto& p : *problems) diagnostics.push_back(Diagnostic::error(path, "", std::move(p)));
+    reject(path, std::move(diagnostics));
+    return;
+  }
+  OpenedExport& opened = std::get<OpenedExport>(opening);
+  tables_.push_back(opened.mapping);
+  any_export_ = true;
+  for (const auto& column : opened.mapping->columns()) mapped_columns_seen_.push_back(normalised(column.header));
+  const TableMapping* mapping = opened.mapping.get();
+  const bool xlsx = opened.xlsx;
+
+  const auto take_row = [&](const TableRow& r, TableSource::Status s, const std::string& why) {
+    const EntryRef ref{file, r.number, EntryRef::Kind::line};
+    if (s == TableSource::Status::bad_row) {
+      reject(ref, {Diagnostic::error(name_of(ref), "", why)});
+      return;
+    }
+    if (std::all_of(r.cells.begin(), r.cells.end(), [](const std::string& c) { return blank(c); })) return;
+    AnswerBatch& batch = current();
+    BatchEntry entry;
+    entry.kind = BatchEntry::Kind::row;
+    entry.ref = ref;
+    entry.file_name = &files_[file];
+    entry.table = mapping;
+    entry.text_begin = batch.text.size();
+    entry.cells_begin = static_cast<std::uint32_t>(batch.cell_ends.size());
+    entry.cells_count = static_cast<std::uint32_t>(r.cells.size());
+    if (xlsx && batch.numeric_cells.size() < batch.cell_ends.size())
+      batch.numeric_cells.resize(batch.cell_ends.size(), false);
+    for (std::size_t c = 0; c < r.cells.size(); ++c) {
+      batch.text += r.cells[c];
+      batch.cell_ends.push_back(static_cast<std::uint32_t>(batch.text.size()));
+      if (xlsx) batch.numeric_cells.push_back(c < r.numeric.size() && r.numeric[c]);
+    }
+    entry.text_size = batch.text.size() - entry.text_begin;
+    batch.entries.push_back(std::move(entry));
+    submit_if_full();
+  };
+  for (std::size_t i = 0; i < opened.pending.size(); ++i)
+    take_row(opened.pending[i].first, opened.pending_status[i], opened.pending[i].second);
+  TableSource::Status status = opened.status;
+  std::string problem = opened.problem;
+  if (status == TableSource::Status::row || status == TableSource::Status::bad_row) {
+    TableRow row;
+    while ((status = opened.table->next(row, problem)) == TableSource::Status::row ||
+           status == TableSource::Status::bad_row)
+      take_row(row, status, problem);
+  }
+  if (status == TableSource::Status::failed) reject(path, {Diagnostic::error(path, "", problem)});
+}
+
 void AnswerInputs::take_file(const std::string& path) {
   const std::uint32_t file = add_file(path);
+  if (is_table_file_name(path)) {
+    take_table(path, file);
+    return;
+  }
   if (!path.ends_with(".jsonl")) {
     BatchEntry entry;
     entry.kind = BatchEntry::Kind::file;

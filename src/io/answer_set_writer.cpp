@@ -4,7 +4,9 @@
 
 namespace centric {
 
-std::string write_answer_set(const Questionnaire& q, const AnswerSet& a) {
+namespace {
+
+nlohmann::ordered_json answer_document(const Questionnaire& q, const AnswerSet& a) {
   using ojson = nlohmann::ordered_json;
   ojson doc;
   doc["format"] = "centric-answers/1";
@@ -28,7 +30,17 @@ std::string write_answer_set(const Questionnaire& q, const AnswerSet& a) {
     }
   }
   doc["answers"] = std::move(answers);
-  return doc.dump(2, ' ', false, ojson::error_handler_t::replace) + "\n";
+  return doc;
+}
+
+}  // namespace
+
+std::string write_answer_set(const Questionnaire& q, const AnswerSet& a) {
+  return answer_document(q, a).dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n";
+}
+
+std::string write_answer_line(const Questionnaire& q, const AnswerSet& a) {
+  return answer_document(q, a).dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n";
 }
 
 }  // namespace centric

@@ -218,6 +218,19 @@ void Tally::merge(const Tally& other) {
   }
 }
 
+void Tally::merge_department(const std::string& from, const std::string& into) {
+  if (from == into) return;
+  auto node = departments_.extract(from);
+  if (node.empty()) return;
+  auto found = departments_.find(into);
+  if (found == departments_.end()) {
+    node.key() = into;
+    departments_.insert(std::move(node));
+  } else {
+    found->second.merge(node.mapped());
+  }
+}
+
 void Tally::clear() {
   organisation_.clear();
   leaders_.clear();
