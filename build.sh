@@ -8,7 +8,8 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 
-packages=(g++ cmake ninja-build libcli11-dev nlohmann-json3-dev libfmt-dev libsimdjson-dev libxxhash-dev catch2 python3 python3-jsonschema python3-numpy chromium python3-pil clang libclang-rt-dev llvm)
+packages=(g++ cmake ninja-build libcli11-dev nlohmann-json3-dev libfmt-dev libsimdjson-dev libxxhash-dev catch2 python3 python3-jsonschema python3-numpy chromium python3-pil clang libclang-rt-dev llvm
+  libcsv-dev libzip-dev libexpat1-dev python3-openpyxl)
 
 install_missing() {
   local missing=() p
