@@ -7,6 +7,7 @@
 
 #include "centric/answers_io.hpp"
 #include "centric/json_input.hpp"
+#include "centric/mapping.hpp"
 #include "centric/questionnaire_io.hpp"
 #include "centric/text.hpp"
 #include "cli/commands.hpp"
@@ -22,7 +23,7 @@ struct ValidateOptions {
   std::string questionnaire;
 };
 
-enum class Kind { questionnaire, answers, unknown };
+enum class Kind { questionnaire, answers, mapping, unknown };
 
 // What a document claims to be, from its "format"; anything else (arrays, objects without
 // a format, text that does not parse) is checked as answers, whose reader explains it.
@@ -33,6 +34,7 @@ Kind kind_of(std::string_view text, const std::string& path) {
   const auto format = document->value.find("format");
   if (format == document->value.end() || !format->is_string()) return Kind::answers;
   if (*format == "centric-questionnaire/1") return Kind::questionnaire;
+  if (*format == mapping_format) return Kind::mapping;
   return *format == "centric-answers/1" ? Kind::answers : Kind::unknown;
 }
 
@@ -55,7 +57,8 @@ class Validation {
   // False only when answers cannot be checked at all.
   bool check(const std::string& file) {
     std::error_code ec;
-    if (file == "-" || std::filesystem::is_directory(file, ec) || file.ends_with(".jsonl"))
+    if (file == "-" || std::filesystem::is_directory(file, ec) || file.ends_with(".jsonl") ||
+        is_table_file_name(file))
       return check_answers(file, [&](AnswerInputs& in) { in.read_argument(file, std::cin); });
     auto content = read_document_file(file);
     if (auto* error = std::get_if<Diagnostic>(&content)) {
@@ -76,10 +79,22 @@ class Validation {
           all_ok_ = false;
         return true;
       }
+      case Kind::mapping: {
+        // A mapping names questions: it is checked against the questionnaire in use.
+        if (!questionnaire_) questionnaire_ = choose_questionnaire(options_.questionnaire);
+        if (!questionnaire_) return false;
+        MappingLoad load = read_mapping(text, file, *questionnaire_);
+        print_diagnostics(load.diagnostics);
+        if (load.mapping)
+          fmt::print("{}: ok (mapping for {})\n", printable(file), questionnaire_->id);
+        else
+          all_ok_ = false;
+        return true;
+      }
       case Kind::unknown:
         fmt::print(stderr,
-                   "centric: error: {}: format: not a centric questionnaire or answers file "
-                   "(expected \"centric-questionnaire/1\" or \"centric-answers/1\")\n",
+                   "centric: error: {}: format: not a centric questionnaire, answers or mapping file "
+                   "(expected \"centric-questionnaire/1\", \"centric-answers/1\" or \"centric-mapping/1\")\n",
                    printable(file));
         all_ok_ = false;
         return true;
@@ -131,8 +146,8 @@ int run_validate(const ValidateOptions& o) { return Validation(o).run(); }
 
 Command set_validate_command(CLI::App& parent) {
   auto options = std::make_shared<ValidateOptions>();
-  CLI::App* app = parent.add_subcommand("validate", "Check questionnaire and answer files");
-  app->add_option("FILE", options->files, "Questionnaire or answer files (told apart by their \"format\")")
+  CLI::App* app = parent.add_subcommand("validate", "Check questionnaire, answer and mapping files, and form-tool exports");
+  app->add_option("FILE", options->files, "Questionnaire, answer or mapping files (told apart by their \"format\"), or exports (.csv, .tsv, .xlsx)")
       ->required()
       ->type_name("FILE");
   app->add_option("-q,--questionnaire", options->questionnaire,
