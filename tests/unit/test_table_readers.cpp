@@ -273,3 +273,200 @@ TEST_CASE("csv table: files") {
     CHECK(std::get<std::string>(folder) == "is a directory");
   }
 }
+
+namespace {
+
+// Writes a workbook with tests/support/make_xlsx.py (see there for `spec`) and returns its
+// path.
+std::string make_xlsx(const centric::test::UnitTempDir& dir, const std::string& name, std::string spec) {
+  const std::string path = dir.path(name);
+  spec.insert(1, "\"output\": \"" + path + "\", ");
+  const std::string command = "/usr/bin/python3 " CENTRIC_SOURCE_DIR "/tests/support/make_xlsx.py";
+  FILE* pipe = ::popen(command.c_str(), "w");
+  REQUIRE(pipe != nullptr);
+  std::fwrite(spec.data(), 1, spec.size(), pipe);
+  REQUIRE(::pclose(pipe) == 0);
+  return path;
+}
+
+std::string read_bytes(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  return std::string(std::istreambuf_iterator<char>(in), {});
+}
+
+std::unique_ptr<TableSource> open_xlsx(const std::string& path, const std::string& sheet = "",
+                                       const TableLimits& limits = {}) {
+  auto opened = open_xlsx_table(path, sheet, limits);
+  if (auto* error = std::get_if<std::string>(&opened)) FAIL(*error);
+  return std::move(std::get<std::unique_ptr<TableSource>>(opened));
+}
+
+std::string xlsx_error(const std::string& path, const std::string& sheet = "", const TableLimits& limits = {}) {
+  auto opened = open_xlsx_table(path, sheet, limits);
+  REQUIRE(std::holds_alternative<std::string>(opened));
+  return std::get<std::string>(opened);
+}
+
+// A workbook with parts written by hand: one sheet holding `sheet_data`.
+std::string xml_sheet(const std::string& sheet_data, const std::string& shared = "") {
+  std::string spec = R"({"xml_sheets": [{"name": "S", "xml": ")" + sheet_data + "\"}]";
+  if (!shared.empty()) spec += R"(, "shared_strings_xml": ")" + shared + "\"";
+  return spec + "}";
+}
+
+}  // namespace
+
+TEST_CASE("xlsx table: a workbook as openpyxl writes it (shared strings, numbers, dates, booleans)") {
+  centric::test::UnitTempDir dir;
+  const std::string path = make_xlsx(dir, "book.xlsx", R"({"sheets": [
+      {"name": "Answers", "rows": [["Timestamp", "Dział", "Q1", "Q2", "Q3", "Note"],
+                                   [{"datetime": "2023-07-15T12:00:00"}, "Sprzedaż", 4, 4.0, 3.5, true],
+                                   [{"datetime": "2023-07-16T00:00:00"}, "Отдел", -2, 1e20, 0.1, false],
+                                   [null, "Árvíztűrő", null, "", 7, "x"]]},
+      {"name": "Other", "rows": [["only"], ["here"]]}]})");
+  auto source = open_xlsx(path);
+  const auto rows = read_all(*source);
+  REQUIRE(rows.size() == 4);
+  CHECK(rows[0].number == 1);
+  CHECK(rows[0].cells == Cells{"Timestamp", "Dział", "Q1", "Q2", "Q3", "Note"});
+  CHECK(rows[1].cells == Cells{"45122.5", "Sprzedaż", "4", "4", "3.5", "TRUE"});
+  CHECK(rows[1].numeric == std::vector<bool>{true, false, true, true, true, false});
+  CHECK(rows[2].cells == Cells{"45123", "Отдел", "-2", "1e+20", "0.1", "FALSE"});
+  CHECK(rows[3].number == 4);
+  CHECK(rows[3].cells.size() >= 5);
+  CHECK(rows[3].cells[0] == "");
+  CHECK(rows[3].cells[1] == "Árvíztűrő");
+  CHECK(rows[3].cells[4] == "7");
+  CHECK(rows[3].cells[5] == "x");
+
+  SECTION("another sheet by name") {
+    const auto other = read_all(*open_xlsx(path, "Other"));
+    REQUIRE(other.size() == 2);
+    CHECK(other[1].cells == Cells{"here"});
+  }
+  SECTION("an unknown sheet name lists the sheets") {
+    CHECK(xlsx_error(path, "Answer") == "the workbook has no sheet \"Answer\"; its sheets are \"Answers\", \"Other\"");
+  }
+  SECTION("the same bytes in memory") {
+    auto opened = open_xlsx_bytes(read_bytes(path), "");
+    REQUIRE(std::holds_alternative<std::unique_ptr<TableSource>>(opened));
+    const auto again = read_all(*std::get<std::unique_ptr<TableSource>>(opened));
+    REQUIRE(again.size() == 4);
+    CHECK(again[2].cells == rows[2].cells);
+  }
+}
+
+TEST_CASE("xlsx table: what openpyxl never writes") {
+  centric::test::UnitTempDir dir;
+  SECTION("inline strings, formula strings, booleans, errors, sparse rows and cells, absolute targets") {
+    const std::string sheet =
+        R"(<sheetData><row r='1'><c r='A1' t='inlineStr'><is><t>id</t></is></c><c r='C1' t='str'><f>A1</f>)"
+        R"(<v>dept &amp; co</v></c></row><row r='4'><c r='B4' t='b'><v>1</v></c><c t='e'><v>#N/A</v></c>)"
+        R"(<c r='E4'><v>4E0</v></c></row><row><c t='inlineStr'><is><r><t>rich </t></r><r><t>text</t></r>)"
+        R"(</is></c><c t='s'><v>1</v></c></row></sheetData>)";
+    const std::string shared =
+        R"(<si><t>zero</t></si><si><r><t>漢</t></r><r><t>字</t></r><rPh sb='0' eb='1'><t>かんじ</t></rPh></si>)";
+    auto spec = xml_sheet(sheet, shared);
+    spec.insert(1, "\"absolute_targets\": true, ");
+    const auto rows = read_all(*open_xlsx(make_xlsx(dir, "hand.xlsx", spec)));
+    REQUIRE(rows.size() == 3);
+    CHECK(rows[0].number == 1);
+    CHECK(rows[0].cells == Cells{"id", "", "dept & co"});
+    CHECK(rows[1].number == 4);
+    CHECK(rows[1].cells == Cells{"", "TRUE", "#N/A", "", "4"});
+    CHECK(rows[1].numeric == std::vector<bool>{false, false, false, false, true});
+    CHECK(rows[2].number == 5);
+    CHECK(rows[2].cells == Cells{"rich text", "漢字"});
+  }
+  SECTION("a shared string that does not exist, and limits") {
+    TableLimits limits;
+    limits.max_cell_bytes = 4;
+    limits.max_cells = 3;
+    const std::string sheet =
+        R"(<sheetData><row r='1'><c t='s'><v>7</v></c></row><row r='2'><c t='inlineStr'><is><t>12345</t></is></c>)"
+        R"(</row><row r='3'><c r='D3'><v>1</v></c></row><row r='4'><c t='s'><v>0</v></c></row>)"
+        R"(<row r='5'><c><v>1234</v></c></row></sheetData>)";
+    const auto rows =
+        read_all(*open_xlsx(make_xlsx(dir, "limits.xlsx", xml_sheet(sheet, "<si><t>long one</t></si>")), "", limits));
+    REQUIRE(rows.size() == 5);
+    CHECK(rows[0].status == Status::bad_row);
+    CHECK(rows[0].problem == "column 1: the shared string \"7\" does not exist");
+    CHECK(rows[1].status == Status::bad_row);
+    CHECK(rows[1].problem == "column 1: a cell longer than 4 bytes");
+    CHECK(rows[2].status == Status::bad_row);
+    CHECK(rows[2].problem == "more than 3 cells in the row");
+    CHECK(rows[3].status == Status::bad_row);
+    CHECK(rows[3].problem == "column 1: a cell longer than 4 bytes");
+    CHECK(rows[4].status == Status::row);
+    CHECK(rows[4].number == 5);
+    CHECK(rows[4].cells == Cells{"1234"});
+  }
+  SECTION("a DTD is refused (no entity expansion)") {
+    auto spec = xml_sheet("<sheetData/>");
+    spec.insert(1, R"("parts": {"xl/sharedStrings.xml": "<?xml version='1.0'?><!DOCTYPE sst [<!ENTITY a 'aaaa'>]><sst>)"
+                   R"(<si><t>&a;</t></si></sst>"}, )");
+    CHECK(xlsx_error(make_xlsx(dir, "dtd.xlsx", spec)) ==
+          "the workbook holds a DTD, which no spreadsheet program writes");
+  }
+}
+
+TEST_CASE("xlsx table: damaged files and ZIP bombs") {
+  centric::test::UnitTempDir dir;
+  const std::string good = make_xlsx(dir, "good.xlsx", R"({"sheets": [{"name": "S", "rows": [["a"], [1]]}]})");
+  SECTION("not a ZIP archive") {
+    CHECK(xlsx_error(dir.write("text.xlsx", "a,b\n1,2\n")) == "not an XLSX workbook (not a ZIP archive)");
+    auto opened = open_xlsx_bytes("", "");
+    REQUIRE(std::holds_alternative<std::string>(opened));
+    CHECK(std::get<std::string>(opened) == "not an XLSX workbook (not a ZIP archive)");
+  }
+  SECTION("cut in half") {
+    const std::string bytes = read_bytes(good);
+    const std::string error = xlsx_error(dir.write("half.xlsx", bytes.substr(0, bytes.size() / 2)));
+    CHECK(error.starts_with("the workbook is damaged or cut short ("));
+    auto opened = open_xlsx_bytes(bytes.substr(0, bytes.size() / 2), "");
+    REQUIRE(std::holds_alternative<std::string>(opened));
+    CHECK(std::get<std::string>(opened) == error);
+  }
+  SECTION("a ZIP archive without a workbook, a missing file") {
+    auto spec = xml_sheet("<sheetData/>");
+    spec.insert(1, R"("drop": ["xl/workbook.xml"], )");
+    CHECK(xlsx_error(make_xlsx(dir, "x.xlsx", spec)) == "not an XLSX workbook: the archive has no xl/workbook.xml");
+    CHECK(xlsx_error(dir.path("none.xlsx")) == "cannot read: No such file or directory");
+  }
+  SECTION("a worksheet whose XML stops in a row") {
+    auto spec = xml_sheet("<sheetData/>");
+    spec.insert(1, R"("parts": {"xl/worksheets/sheet1.xml": "<worksheet><sheetData><row r='1'><c><v>1</v></c></row>)"
+                   R"(<row r='2'><c>"}, )");
+    const std::string path = make_xlsx(dir, "cut.xlsx", spec);
+    const auto rows = read_all(*open_xlsx(path));
+    REQUIRE(rows.size() == 2);
+    CHECK(rows[0].status == Status::row);
+    CHECK(rows[1].status == Status::failed);
+    CHECK(rows[1].problem == "the worksheet is cut short in row 2");
+  }
+  SECTION("200 MB of XML deflated to almost nothing, over a small limit") {
+    TableLimits limits;
+    limits.max_unpacked_bytes = 10 << 20;
+    const std::string path = make_xlsx(
+        dir, "bomb.xlsx",
+        R"({"xml_sheets": [{"name": "S", "xml": "<sheetData><row r='1'><c><v>1</v></c></row>"}], "filler": "<row/>", "filler_bytes": 200000000})");
+    CHECK(read_bytes(path).size() < (1 << 20));
+    auto source = open_xlsx(path, "", limits);
+    TableRow row;
+    std::string problem;
+    std::size_t rows = 0;
+    Status status;
+    while ((status = source->next(row, problem)) == Status::row) ++rows;
+    CHECK(status == Status::failed);
+    CHECK(problem == "the workbook unpacks to more than 10485760 bytes (a ZIP bomb?)");
+    CHECK(rows < 2000000);
+  }
+  SECTION("a part that lies about its size trips the default limit without being held") {
+    const std::string path = make_xlsx(dir, "huge.xlsx", R"({"huge_sheet_bytes": 4400000000})");
+    CHECK(read_bytes(path).size() < (8 << 20));
+    const auto rows = read_all(*open_xlsx(path));
+    REQUIRE(rows.size() == 1);
+    CHECK(rows[0].status == Status::failed);
+    CHECK(rows[0].problem == "the workbook unpacks to more than 4294967296 bytes (a ZIP bomb?)");
+  }
+}
