@@ -102,6 +102,13 @@ void compare_fast_reader(const Questionnaire& q, const AnswerSetReader& reader, 
 }
 
 // Everything AnswerInputs reports, in order.
+ReadingOptions reading(unsigned jobs, std::size_t chunk_bytes) {
+  ReadingOptions o;
+  o.jobs = jobs;
+  o.chunk_bytes = chunk_bytes;
+  return o;
+}
+
 std::vector<std::string> events_of(const Questionnaire& q, const ReadingOptions& options,
                                    const std::function<void(AnswerInputs&)>& read) {
   std::vector<std::string> events;
@@ -130,10 +137,10 @@ void compare_chunked(const Questionnaire& q, std::string_view text) {
   }
   const auto in_order = events_of(q, {}, [&](AnswerInputs& in) { in.read_text(text, path, InputForm::json_lines); });
   for (const std::size_t chunk : {std::size_t{1}, std::size_t{3}, std::size_t{64}}) {
-    const auto chunked = events_of(q, {1, chunk}, [&](AnswerInputs& in) { in.read_file(path); });
+    const auto chunked = events_of(q, reading(1, chunk), [&](AnswerInputs& in) { in.read_file(path); });
     FUZZ_CHECK(chunked == in_order, "chunks of " + std::to_string(chunk) + " bytes: " + std::string(text));
   }
-  const auto threads = events_of(q, {2, 5}, [&](AnswerInputs& in) { in.read_file(path); });
+  const auto threads = events_of(q, reading(2, 5), [&](AnswerInputs& in) { in.read_file(path); });
   FUZZ_CHECK(threads == in_order, "two threads: " + std::string(text));
 }
 

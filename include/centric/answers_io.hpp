@@ -67,7 +67,7 @@ struct DepartmentSpelling {
   std::string first_source;  // "FILE:ROW"
 };
 struct DepartmentMerge {
-  std::string into;                          // the spelling kept
+  std::string into;                           // the spelling kept
   std::vector<DepartmentSpelling> spellings;  // every spelling, `into` among them, in order of first sight
 };
 
@@ -203,7 +203,7 @@ class AnswerInputs {
   std::vector<std::unique_ptr<AnswerBatch>> spare_;
   std::deque<std::shared_ptr<const TableMapping>> tables_;  // one per export, read by the workers
   struct Spellings;
-  std::unique_ptr<Spellings> spellings_;     // of departments in exports, in order of first sight
+  std::unique_ptr<Spellings> spellings_;          // of departments in exports, in order of first sight
   std::vector<std::string> mapped_columns_seen_;  // normalised headers of the exports read
   bool any_export_ = false;
   std::unique_ptr<OrderedWorkers> workers_;  // last: stopped before the batches go

@@ -41,8 +41,8 @@ struct ExportExplanation {
   std::vector<QuestionValues> questions;
   std::vector<Value> departments;
   std::vector<Value> roles;
-  long rows = 0;      // data rows (not blank)
-  long rejected = 0;  // of which would be rejected (a duplicate id is not looked for here)
+  long rows = 0;                          // data rows (not blank)
+  long rejected = 0;                      // of which would be rejected (a duplicate id is not looked for here)
   std::vector<std::string> row_problems;  // the first few, "ROW: message"
   MappingFile inferred;                   // what --write-mapping writes
 };

@@ -22,7 +22,7 @@ struct MappingFile {
   std::string source;  // its path, for messages
   std::optional<int> header_rows;
   struct Column {
-    std::string header;         // as written in the mapping
+    std::string header;  // as written in the mapping
     ColumnUse use = ColumnUse::unused;
     std::size_t question = 0;  // with ColumnUse::question: in questionnaire order
   };

@@ -26,8 +26,8 @@ int run(int argc, char** argv) {
       "Run 'centric COMMAND --help' for a command's options. Exit codes: 0 done, 1 nothing could be done, "
       "2 usage error, 3 done but some inputs were rejected.");
 
-  std::vector<Command> commands{set_assess_command(app), set_import_command(app), set_survey_command(app), set_validate_command(app),
-                                set_questionnaire_command(app)};
+  std::vector<Command> commands{set_assess_command(app), set_import_command(app), set_survey_command(app),
+                                set_validate_command(app), set_questionnaire_command(app)};
 
   try {
     app.parse(argc, argv);

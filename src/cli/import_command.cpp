@@ -68,8 +68,7 @@ std::string explanation_text(const ExportExplanation& e) {
   std::string out = printable(e.file) + "\n";
   for (const auto& error : e.errors) out += fmt::format("  cannot be read: {}\n", printable(error));
   if (e.columns.empty()) return out;
-  out += e.header_rows == 1 ? std::string("  header: row 1")
-                            : fmt::format("  header: rows 1-{}", e.header_rows);
+  out += e.header_rows == 1 ? std::string("  header: row 1") : fmt::format("  header: rows 1-{}", e.header_rows);
   if (!e.recognised.empty()) out += fmt::format(" ({})", e.recognised);
   out += "\n  columns:\n";
   for (const auto& c : e.columns) {
@@ -141,7 +140,8 @@ int explain(const ImportOptions& o, const Questionnaire& questionnaire, const Ma
       return exit_failed;
     }
     if (std::get<AtomicFile::Placed>(placed) == AtomicFile::Placed::exists) {
-      fmt::print(stderr, "centric: error: {}: exists already; remove it or choose another name (a mapping may "
+      fmt::print(stderr,
+                 "centric: error: {}: exists already; remove it or choose another name (a mapping may "
                  "hold edits, so it is never replaced)\n",
                  printable(o.write_mapping));
       return exit_failed;
@@ -186,7 +186,8 @@ int run_import(const ImportOptions& o) {
   for (const auto& input : o.inputs) {
     std::error_code ec;
     if (!fs::is_directory(input, ec) && !is_table_file_name(input)) {
-      fmt::print(stderr, "centric: error: {}: not a form-tool export (.csv, .tsv or .xlsx); answer files need no "
+      fmt::print(stderr,
+                 "centric: error: {}: not a form-tool export (.csv, .tsv or .xlsx); answer files need no "
                  "import\n",
                  printable(input));
       return exit_usage;
@@ -197,7 +198,8 @@ int run_import(const ImportOptions& o) {
   // only at the end: a first reading counts them, a second writes.
   std::unordered_map<std::string, std::string> spelled_as;
   {
-    AnswerInputs counting(*questionnaire, [](const AnswerSet&) {}, {}, reading);
+    AnswerInputs counting(
+        *questionnaire, [](const AnswerSet&) {}, {}, reading);
     counting.read_arguments(o.inputs, std::cin);
     for (const auto& merge : counting.department_merges())
       for (const auto& s : merge.spellings)

@@ -57,8 +57,7 @@ class Validation {
   // False only when answers cannot be checked at all.
   bool check(const std::string& file) {
     std::error_code ec;
-    if (file == "-" || std::filesystem::is_directory(file, ec) || file.ends_with(".jsonl") ||
-        is_table_file_name(file))
+    if (file == "-" || std::filesystem::is_directory(file, ec) || file.ends_with(".jsonl") || is_table_file_name(file))
       return check_answers(file, [&](AnswerInputs& in) { in.read_argument(file, std::cin); });
     auto content = read_document_file(file);
     if (auto* error = std::get_if<Diagnostic>(&content)) {
@@ -146,8 +145,11 @@ int run_validate(const ValidateOptions& o) { return Validation(o).run(); }
 
 Command set_validate_command(CLI::App& parent) {
   auto options = std::make_shared<ValidateOptions>();
-  CLI::App* app = parent.add_subcommand("validate", "Check questionnaire, answer and mapping files, and form-tool exports");
-  app->add_option("FILE", options->files, "Questionnaire, answer or mapping files (told apart by their \"format\"), or exports (.csv, .tsv, .xlsx)")
+  CLI::App* app =
+      parent.add_subcommand("validate", "Check questionnaire, answer and mapping files, and form-tool exports");
+  app->add_option(
+         "FILE", options->files,
+         "Questionnaire, answer or mapping files (told apart by their \"format\"), or exports (.csv, .tsv, .xlsx)")
       ->required()
       ->type_name("FILE");
   app->add_option("-q,--questionnaire", options->questionnaire,

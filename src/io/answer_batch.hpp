@@ -91,7 +91,7 @@ struct BatchEvent {
   // (from the other core's cache) unless it is a duplicate or the caller wants it.
   bool has_id = false;
   bool complete = true;
-  bool from_table = false;  // an export's row: its department's spelling is counted
+  bool from_table = false;           // an export's row: its department's spelling is counted
   RespondentIds::Fingerprint id;     // when has_id
   std::string source;                // rejected
   std::vector<Diagnostic> problems;  // rejected; warning: one

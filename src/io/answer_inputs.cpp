@@ -16,6 +16,7 @@
 #include "centric/answers_io.hpp"
 #include "centric/json_input.hpp"
 #include "io/answer_batch.hpp"
+#include "io/export_opening.hpp"
 #include "io/json_fields.hpp"
 #include "io/json_mistakes.hpp"
 #include "io/line_reader.hpp"
@@ -23,7 +24,6 @@
 #include "io/read_file.hpp"
 #include "io/respondent_ids.hpp"
 #include "io/table_mapping.hpp"
-#include "io/export_opening.hpp"
 #include "text/normalised_text.hpp"
 
 namespace centric {

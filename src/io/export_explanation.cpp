@@ -60,8 +60,8 @@ std::string became(const AnswerCell& cell) {
     case AnswerCell::Kind::value:
       break;
   }
-  const std::string value = cell.value.kind == AnswerValue::Kind::not_applicable ? std::string("na")
-                                                                                  : std::to_string(cell.value.value);
+  const std::string value =
+      cell.value.kind == AnswerValue::Kind::not_applicable ? std::string("na") : std::to_string(cell.value.value);
   return cell.why.empty() ? value : fmt::format("{} ({})", value, cell.why);
 }
 
@@ -87,11 +87,11 @@ ExportExplanation explain_export(const std::string& path, const Questionnaire& q
   std::vector<ValueCounts> counts(columns.size(), ValueCounts(max_values));
   for (std::size_t c = 0; c < columns.size(); ++c) {
     const ColumnPlan& column = columns[c];
-    const std::string target =
-        column.use == ColumnUse::unused ? std::string() : column_target_name(column.use, column.question, questionnaire);
+    const std::string target = column.use == ColumnUse::unused
+                                   ? std::string()
+                                   : column_target_name(column.use, column.question, questionnaire);
     out.columns.push_back({column_letters(c), column.header, target, column.why});
-    if (!blank_header(column.header))
-      out.inferred.columns.push_back({column.header, column.use, column.question});
+    if (!blank_header(column.header)) out.inferred.columns.push_back({column.header, column.use, column.question});
   }
 
   TableRowScratch scratch;
@@ -131,9 +131,10 @@ ExportExplanation explain_export(const std::string& path, const Questionnaire& q
         std::string why;
         const auto role = plan.read_role(row.cells[c], &why);
         value->rejects = !role;
-        value->became = !role                 ? std::string("not a role: rejects the row")
-                        : *role == Role::none ? std::string("no role")
-                        : fmt::format("{} ({})", *role == Role::leader ? "leader" : "employee", why);
+        value->became = !role ? std::string("not a role: rejects the row")
+                        : *role == Role::none
+                            ? std::string("no role")
+                            : fmt::format("{} ({})", *role == Role::leader ? "leader" : "employee", why);
       }
     }
     cells.clear();
@@ -162,16 +163,17 @@ ExportExplanation explain_export(const std::string& path, const Questionnaire& q
   for (std::size_t c = 0; c < columns.size(); ++c) {
     auto& values = counts[c].values();
     if (columns[c].use == ColumnUse::question) {
-      out.questions.push_back({plan.column_name(c), column_target_name(ColumnUse::question, columns[c].question,
-                                                                        questionnaire),
+      out.questions.push_back({plan.column_name(c),
+                               column_target_name(ColumnUse::question, columns[c].question, questionnaire),
                                std::move(values), counts[c].more()});
       // Labels that are not numbers go to the mapping, with what they were read as.
       for (const auto& v : out.questions.back().values) {
         const AnswerCell cell = plan.read_answer(v.text);
         if (cell.kind != AnswerCell::Kind::value || cell.why == "number") continue;
         const std::string label(trimmed(v.text));
-        const bool known = std::any_of(out.inferred.values.begin(), out.inferred.values.end(),
-                                       [&](const MappingFile::Value& m) { return normalised(m.label) == normalised(label); });
+        const bool known =
+            std::any_of(out.inferred.values.begin(), out.inferred.values.end(),
+                        [&](const MappingFile::Value& m) { return normalised(m.label) == normalised(label); });
         if (!known) out.inferred.values.push_back({label, cell.value});
       }
     } else if (columns[c].use == ColumnUse::department) {

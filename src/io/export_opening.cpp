@@ -5,9 +5,8 @@
 namespace centric {
 
 std::variant<OpenedExport, std::vector<std::string>> open_export(const std::string& path,
-                                                                  const Questionnaire& questionnaire,
-                                                                  const MappingFile* mapping,
-                                                                  const std::string& sheet) {
+                                                                 const Questionnaire& questionnaire,
+                                                                 const MappingFile* mapping, const std::string& sheet) {
   OpenedExport opened;
   opened.xlsx = path.ends_with(".xlsx");
   auto source = opened.xlsx ? open_xlsx_table(path, sheet) : open_csv_table(path, path.ends_with(".tsv") ? '\t' : '\0');
@@ -15,8 +14,7 @@ std::variant<OpenedExport, std::vector<std::string>> open_export(const std::stri
   opened.table = std::move(std::get<std::unique_ptr<TableSource>>(source));
 
   // Qualtrics' header takes three rows; the mapping may say how many.
-  const std::size_t header_rows =
-      mapping && mapping->header_rows ? static_cast<std::size_t>(*mapping->header_rows) : 3;
+  const std::size_t header_rows = mapping && mapping->header_rows ? static_cast<std::size_t>(*mapping->header_rows) : 3;
   std::vector<TableRow> first;
   std::vector<std::string> problems;
   TableRow row;

@@ -27,8 +27,7 @@ struct OpenedExport {
 
 // Every reason the file cannot be read (messages without the file's name).
 std::variant<OpenedExport, std::vector<std::string>> open_export(const std::string& path,
-                                                                  const Questionnaire& questionnaire,
-                                                                  const MappingFile* mapping,
-                                                                  const std::string& sheet);
+                                                                 const Questionnaire& questionnaire,
+                                                                 const MappingFile* mapping, const std::string& sheet);
 
 }  // namespace centric

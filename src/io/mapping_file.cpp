@@ -165,8 +165,8 @@ MappingLoad read_mapping(std::string_view text, const std::string& source, const
     reject_repeated(*departments, d_at, f);
     for (const auto& [value, department] : departments->items()) {
       if (!department.is_string() || normalised(department.get_ref<const std::string&>()).empty()) {
-        f.error(d_at.key(value), fmt::format("must be a department's name or id (a non-empty string), not {}",
-                                             shown(department)));
+        f.error(d_at.key(value),
+                fmt::format("must be a department's name or id (a non-empty string), not {}", shown(department)));
         continue;
       }
       mapping.departments.emplace_back(value, department.get<std::string>());

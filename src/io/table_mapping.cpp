@@ -20,12 +20,12 @@ constexpr std::array department_words{"department", "dept",          "team",    
                                       "отдел",      "подразделение", "osztály", "részleg"};
 constexpr std::array role_words{"role", "rola", "роль", "szerep", "szerepkör"};
 constexpr std::array id_words{"respondent id", "response id", "responseid", "id"};
-constexpr std::array submitted_words{"timestamp",      "submitted",         "submitdate",      "end date",
-                                     "enddate",        "completion time",   "recorded date",   "sygnatura czasowa",
+constexpr std::array submitted_words{"timestamp",       "submitted",       "submitdate",    "end date",
+                                     "enddate",         "completion time", "recorded date", "sygnatura czasowa",
                                      "отметка времени", "időbélyeg"};
 constexpr std::array leader_words{"leader", "lider", "kierownik", "руководитель", "vezető"};
 constexpr std::array employee_words{"employee", "pracownik", "сотрудник", "munkatárs", "beosztott"};
-constexpr std::array na_words{"n/a",          "na",           "not applicable",   "nie dotyczy",
+constexpr std::array na_words{"n/a",          "na",          "not applicable",   "nie dotyczy",
                               "не применимо", "неприменимо", "nem értelmezhető", "nem releváns"};
 
 std::string_view trimmed(std::string_view s) {
@@ -238,8 +238,7 @@ std::optional<std::string> iso_from_serial(std::string_view text) {
   int y = 0;
   unsigned m = 0, d = 0;
   civil_from_days(days_from_civil(1899, 12, 30) + days, y, m, d);
-  return fmt::format("{:04}-{:02}-{:02}T{:02}:{:02}:{:02}", y, m, d, seconds / 3600, (seconds / 60) % 60,
-                     seconds % 60);
+  return fmt::format("{:04}-{:02}-{:02}T{:02}:{:02}:{:02}", y, m, d, seconds / 3600, (seconds / 60) % 60, seconds % 60);
 }
 
 template <std::size_t N>
@@ -319,8 +318,7 @@ HeaderLayout header_layout(const std::vector<TableRow>& first, std::optional<int
     layout.rows = 3;
     layout.recognised = "Qualtrics";
     // Row 2 holds the question texts; row 1 the tool's own ids, where row 2 has none.
-    for (std::size_t c = 0; c < width(2); ++c)
-      layout.names.emplace_back(blank(cell(1, c)) ? cell(0, c) : cell(1, c));
+    for (std::size_t c = 0; c < width(2); ++c) layout.names.emplace_back(blank(cell(1, c)) ? cell(0, c) : cell(1, c));
     return layout;
   }
   bool survey_monkey = false;
@@ -420,7 +418,8 @@ std::variant<std::shared_ptr<const TableMapping>, std::vector<std::string>> Tabl
   pick_by_word(submitted_words, ColumnUse::submitted_at);
   // No column named as a department: one whose name holds such a word ("Which team are
   // you in?"), when only one does.
-  if (std::none_of(columns.begin(), columns.end(), [](const ColumnPlan& c) { return c.use == ColumnUse::department; })) {
+  if (std::none_of(columns.begin(), columns.end(),
+                   [](const ColumnPlan& c) { return c.use == ColumnUse::department; })) {
     std::vector<std::size_t> holding;
     std::string word_found;
     for (std::size_t c = 0; c < columns.size(); ++c) {
@@ -442,9 +441,10 @@ std::variant<std::shared_ptr<const TableMapping>, std::vector<std::string>> Tabl
     } else if (holding.size() > 1) {
       std::string names;
       for (std::size_t c : holding) names += (names.empty() ? "" : " and ") + plan->column_name(c);
-      problems.push_back(fmt::format("{} could each be the department; say which in a mapping file "
-                                     "(\"columns\": {{\"...\": \"@department\"}})",
-                                     names));
+      problems.push_back(
+          fmt::format("{} could each be the department; say which in a mapping file "
+                      "(\"columns\": {{\"...\": \"@department\"}})",
+                      names));
     }
   }
   for (auto& column : columns)
@@ -456,10 +456,10 @@ std::variant<std::shared_ptr<const TableMapping>, std::vector<std::string>> Tabl
     for (std::size_t b = a + 1; b < columns.size(); ++b) {
       if (columns[b].use != columns[a].use) continue;
       if (columns[a].use == ColumnUse::question && columns[a].question != columns[b].question) continue;
-      const std::string what = columns[a].use == ColumnUse::question
-                                   ? fmt::format("question {}", column_target_name(ColumnUse::question,
-                                                                                   columns[a].question, questionnaire))
-                                   : std::string(use_name(columns[a].use));
+      const std::string what =
+          columns[a].use == ColumnUse::question
+              ? fmt::format("question {}", column_target_name(ColumnUse::question, columns[a].question, questionnaire))
+              : std::string(use_name(columns[a].use));
       problems.push_back(fmt::format("{} and {} are both {}; mark one as not used in a mapping file (null)",
                                      plan->column_name(a), plan->column_name(b), what));
     }
@@ -467,11 +467,13 @@ std::variant<std::shared_ptr<const TableMapping>, std::vector<std::string>> Tabl
   const bool any_question =
       std::any_of(columns.begin(), columns.end(), [](const ColumnPlan& c) { return c.use == ColumnUse::question; });
   if (!any_question)
-    problems.push_back(fmt::format("no column is a question of the questionnaire \"{}\" (the header has {} "
-                                   "column{}); see docs/import.md for how columns are recognised, or name them in a "
-                                   "mapping file",
-                                   questionnaire.id, columns.size(), columns.size() == 1 ? "" : "s"));
-  if (std::none_of(columns.begin(), columns.end(), [](const ColumnPlan& c) { return c.use == ColumnUse::department; }) &&
+    problems.push_back(
+        fmt::format("no column is a question of the questionnaire \"{}\" (the header has {} "
+                    "column{}); see docs/import.md for how columns are recognised, or name them in a "
+                    "mapping file",
+                    questionnaire.id, columns.size(), columns.size() == 1 ? "" : "s"));
+  if (std::none_of(columns.begin(), columns.end(),
+                   [](const ColumnPlan& c) { return c.use == ColumnUse::department; }) &&
       problems.empty())
     problems.push_back(
         "no column holds the department (a column named \"Department\", \"Team\", \"Dział\", \"Отдел\", "
@@ -533,8 +535,8 @@ AnswerCell TableMapping::read_answer(std::string_view cell) const {
   if (const auto number = whole_number(text, &used)) {
     const std::string_view after = text.substr(used);
     const bool alone = after.empty();
-    const bool labelled = !alone && (after[0] == ' ' || after[0] == '-' || after[0] == '.' || after[0] == ')' ||
-                                     after[0] == ':');
+    const bool labelled =
+        !alone && (after[0] == ' ' || after[0] == '-' || after[0] == '.' || after[0] == ')' || after[0] == ':');
     if (alone || labelled) {
       if (in_scale(*number)) {
         out.kind = AnswerCell::Kind::value, out.value = AnswerValue::of(static_cast<int>(*number));
@@ -622,9 +624,9 @@ std::string TableMapping::read_submitted_at(std::string_view cell, bool numeric)
   return std::string(text);
 }
 
-bool TableMapping::convert(const std::vector<std::string_view>& cells, const std::vector<bool>* numeric,
-                           AnswerSet& out, std::vector<Diagnostic>& problems, const std::string& file,
-                           std::uint32_t row, TableRowScratch& scratch) const {
+bool TableMapping::convert(const std::vector<std::string_view>& cells, const std::vector<bool>* numeric, AnswerSet& out,
+                           std::vector<Diagnostic>& problems, const std::string& file, std::uint32_t row,
+                           TableRowScratch& scratch) const {
   if (scratch.mapping != this) {
     scratch.mapping = this;
     scratch.departments.clear();

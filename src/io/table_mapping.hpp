@@ -15,8 +15,8 @@
 
 #include "centric/answers.hpp"
 #include "centric/diagnostic.hpp"
-#include "centric/questionnaire.hpp"
 #include "centric/mapping.hpp"
+#include "centric/questionnaire.hpp"
 #include "io/table_source.hpp"
 
 namespace centric {
@@ -79,7 +79,8 @@ class TableMapping {
   // A data row into `out` (every field set); false with the problems, named "FILE:ROW",
   // when the row is rejected.
   bool convert(const std::vector<std::string_view>& cells, const std::vector<bool>* numeric, AnswerSet& out,
-               std::vector<Diagnostic>& problems, const std::string& file, std::uint32_t row, TableRowScratch& scratch) const;
+               std::vector<Diagnostic>& problems, const std::string& file, std::uint32_t row,
+               TableRowScratch& scratch) const;
 
   AnswerCell read_answer(std::string_view cell) const;
   // The department a cell names, with how it was found; empty when the cell is.
@@ -102,10 +103,10 @@ class TableMapping {
   // Answer labels: as written (the fast path), and normalised.
   StringMap<std::pair<AnswerValue, std::string>> exact_labels_;
   StringMap<std::pair<AnswerValue, std::string>> labels_;
-  std::vector<std::string> label_names_;  // normalised, for "did you mean"
-  StringMap<std::string> mapped_departments_;   // normalised value -> department
-  StringMap<std::string> listed_departments_;   // normalised id or name -> id
-  StringMap<Role> mapped_roles_;                // normalised
+  std::vector<std::string> label_names_;       // normalised, for "did you mean"
+  StringMap<std::string> mapped_departments_;  // normalised value -> department
+  StringMap<std::string> listed_departments_;  // normalised id or name -> id
+  StringMap<Role> mapped_roles_;               // normalised
 };
 
 // "A", "B", ..., "Z", "AA": the column letters a spreadsheet shows (from 0).

@@ -144,6 +144,13 @@ AnswerInputs::ProblemSink problems_into(Seen& seen) {
   };
 }
 
+ReadingOptions options(unsigned jobs, std::size_t chunk_bytes) {
+  ReadingOptions o;
+  o.jobs = jobs;
+  o.chunk_bytes = chunk_bytes;
+  return o;
+}
+
 template <typename Read>
 Seen read_with_sink(Read read, ReadingOptions options = {}) {
   Seen seen;
@@ -212,11 +219,11 @@ TEST_CASE("parallel reading: a .jsonl file read in chunks on any number of threa
        {std::size_t{1}, std::size_t{5}, std::size_t{97}, std::size_t{4096}, std::size_t{1} << 20}) {
     for (const unsigned jobs : {1U, 2U, 3U}) {
       CAPTURE(chunk, jobs);
-      const Seen seen = read_with_sink([&](AnswerInputs& in) { in.read_file(path); }, {jobs, chunk});
+      const Seen seen = read_with_sink([&](AnswerInputs& in) { in.read_file(path); }, options(jobs, chunk));
       CHECK(seen.events == expected.events);
       CHECK(same_summary(seen.summary, expected.summary));
 
-      const Seen folded = read_with_fold([&](AnswerInputs& in) { in.read_file(path); }, {jobs, chunk});
+      const Seen folded = read_with_fold([&](AnswerInputs& in) { in.read_file(path); }, options(jobs, chunk));
       CHECK(folded.events.size() == expected.summary.rejected.size());
       CHECK(folded.folded == accepted_ids(expected));
       CHECK(same_summary(folded.summary, expected.summary));
@@ -231,7 +238,7 @@ TEST_CASE("parallel reading: the folded sums are the same to the last bit for an
   const std::string path = dir.write("many.jsonl", text);
   const auto folded = [&](unsigned jobs) {
     auto fold = std::make_unique<TallyFold>();
-    AnswerInputs inputs(questionnaire(), *fold, {}, {jobs, 512});
+    AnswerInputs inputs(questionnaire(), *fold, {}, options(jobs, 512));
     inputs.read_file(path);
     return fold;
   };
@@ -268,7 +275,8 @@ TEST_CASE("parallel reading: a line too long for a chunk, and longer than the li
   CHECK(expected.events[1] ==
         "centric: error: " + path + ":2: line longer than 16 MiB; one answer set per line is far shorter; ");
   for (const unsigned jobs : {1U, 2U}) {
-    const Seen seen = read_with_sink([&](AnswerInputs& in) { in.read_file(path); }, {jobs, std::size_t{1} << 20});
+    const Seen seen =
+        read_with_sink([&](AnswerInputs& in) { in.read_file(path); }, options(jobs, std::size_t{1} << 20));
     CHECK(seen.events == expected.events);
   }
 }
@@ -302,7 +310,7 @@ TEST_CASE("parallel reading: a directory is read in the byte order of its full p
   for (const unsigned jobs : {2U, 3U}) {
     CAPTURE(jobs);
     const Seen seen =
-        read_with_sink([&](AnswerInputs& in) { in.read_argument(dir.path("answers"), std::cin); }, {jobs, 64});
+        read_with_sink([&](AnswerInputs& in) { in.read_argument(dir.path("answers"), std::cin); }, options(jobs, 64));
     CHECK(seen.events == expected.events);
     CHECK(same_summary(seen.summary, expected.summary));
   }
@@ -319,7 +327,7 @@ TEST_CASE("parallel reading: many arguments at once keep their order", "[paralle
   const Seen expected = read_with_sink(read_all);
   CHECK(expected.summary.sources == 1200);
   CHECK(expected.events.at(1) == "accepted x1");
-  const Seen seen = read_with_sink(read_all, {3, 1000});
+  const Seen seen = read_with_sink(read_all, options(3, 1000));
   CHECK(seen.events == expected.events);
   CHECK(same_summary(seen.summary, expected.summary));
 }
