@@ -43,7 +43,7 @@ run_fuzzers() {
   cmake --build build/fuzz --target centric_fuzzers -j "$jobs"
   work=$(mktemp -d)
   mkdir -p build/fuzz/findings
-  for name in questionnaire_loader answer_set_loader assess_pipeline; do
+  for name in questionnaire_loader answer_set_loader assess_pipeline table_readers; do
     mkdir "$work/$name"
     cp fuzz/corpus/$name/* "$work/$name/"
     echo "build.sh: fuzzing $name for ${seconds} s" >&2

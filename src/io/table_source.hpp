@@ -36,7 +36,9 @@ class TableSource {
     failed,   // the rest cannot be read (a truncated file, an unclosed quote): `problem`
               // says why and where; the rows before were good
   };
-  // Reuses `row`'s memory.
+  // Reuses `row`'s memory. After `end` or `failed`, every call returns `end`. A CSV blank
+  // line is a row without cells (its number counts); a CSV cell keeps its bytes, except
+  // that libcsv drops the spaces and tabs around an unquoted one.
   virtual Status next(TableRow& row, std::string& problem) = 0;
 };
 

@@ -578,6 +578,11 @@ class XlsxTable final : public TableSource {
 
   Status next(TableRow& row, std::string& problem) override {
     if (finished_) return Status::end;
+    if (!pending_failure_.empty()) {
+      finished_ = true;
+      problem = pending_failure_;
+      return Status::failed;
+    }
     sheet_.begin(row);
     const XmlPart::Result result = part_->run(problem);
     if (sheet_.row_ended) {
@@ -594,10 +599,6 @@ class XlsxTable final : public TableSource {
       return Status::row;
     }
     finished_ = true;
-    if (!pending_failure_.empty()) {
-      problem = pending_failure_;
-      return Status::failed;
-    }
     if (result == XmlPart::Result::failed) {
       if (part_->cut_short()) {
         problem = sheet_.in_row() ? fmt::format("the worksheet is cut short in row {}", sheet_.number())
