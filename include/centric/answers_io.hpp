@@ -26,8 +26,10 @@ class LineReader;
 struct AnswerBatch;
 struct BatchReader;
 
-// Checks answer documents against one questionnaire.
 class LikelyMeant;
+class DepartmentNames;
+
+// Checks answer documents against one questionnaire.
 
 class AnswerSetReader {
  public:
@@ -41,6 +43,7 @@ class AnswerSetReader {
   const Questionnaire& questionnaire_;
   std::unordered_map<std::string, std::size_t> question_index_;
   std::shared_ptr<const LikelyMeant> suggestions_;  // for unknown question ids
+  std::shared_ptr<const DepartmentNames> departments_;
 };
 
 // The centric-answers/1 document of `answers` (answered and "na" questions, in
