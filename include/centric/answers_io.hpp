@@ -58,13 +58,32 @@ struct Rejection {
   std::string reason;  // every problem in one line, for reports
 };
 
+// A department of the accepted answer sets, as reported: a listed department's id, or the
+// value as written.
+struct DepartmentSeen {
+  std::string department;
+  long count = 0;            // accepted answer sets
+  std::string first_source;  // where the first of them is: "answers/b.jsonl:7"
+};
+
 struct InputSummary {
   long sources = 0;  // accepted + rejected.size()
   long accepted = 0;
   long partial = 0;  // accepted sets with "complete": false
   std::vector<Rejection> rejected;
   std::vector<Diagnostic> warnings;
+  std::vector<DepartmentSeen> departments;  // in the order first seen
 };
+
+// The departments that look like another one mistyped (formats.md §2), one warning a pair,
+// at the first set of the odd spelling (path respondent.department), naming both spellings
+// and their counts: two that are the same normalised (case, white space); two a few edits
+// apart; one that is not listed but a few edits from a listed department's id or name.
+// The odd one of two is the unlisted one, else the one with fewer sets, else the later.
+// Ordered by where the odd spelling was first seen. Many departments cost a bounded
+// amount of work: beyond it, near spellings go unmentioned.
+std::vector<Diagnostic> department_warnings(const Questionnaire& questionnaire,
+                                            const std::vector<DepartmentSeen>& seen);
 
 // Whether a directory walk reads this file: *.json and *.jsonl.
 bool is_answer_file_name(std::string_view path);
@@ -173,7 +192,8 @@ class AnswerInputs {
   std::unique_ptr<AnswerBatch> current_;
   std::deque<std::unique_ptr<AnswerBatch>> in_flight_;
   std::vector<std::unique_ptr<AnswerBatch>> spare_;
-  std::unique_ptr<OrderedWorkers> workers_;  // last: stopped before the batches go
+  std::unordered_map<std::string, std::size_t> department_index_;  // into summary_.departments
+  std::unique_ptr<OrderedWorkers> workers_;                        // last: stopped before the batches go
 };
 
 }  // namespace centric
