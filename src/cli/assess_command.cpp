@@ -116,6 +116,10 @@ int run_assess(const AssessOptions& o) {
 
   const InputSummary& summary = inputs.summary();
   for (const auto& w : summary.warnings) fmt::print(stderr, "{}\n", format_for_stderr(w));
+  // Before anything is suppressed: a misspelt department is a group of its own, and hiding
+  // it can hide others too (issue 16).
+  const std::vector<Diagnostic> department_problems = department_warnings(*questionnaire, summary.departments);
+  for (const auto& w : department_problems) fmt::print(stderr, "{}\n", format_for_stderr(w));
 
   if (summary.accepted == 0) {
     fmt::print(stderr, "centric: error: no answer set was accepted ({} rejected); nothing to report\n",
@@ -131,6 +135,7 @@ int run_assess(const AssessOptions& o) {
   const ScoringOptions scoring{o.min_group, o.top};
   const Assessment assessment = assess(tally, scoring);
   Report report{*questionnaire, assessment, summary, *language, {}};
+  for (const auto& w : department_problems) report.warnings.push_back(describe(w));
   if (assessment.organisation.n < o.min_group) {
     // In the report's language in the report; on stderr in English, like every diagnostic.
     const auto warning = [&](const Messages& m) {
