@@ -63,6 +63,7 @@ TEST_CASE("departments: a stray capital and space give a warning on stderr namin
     const json report = parse_report(r.out);
     CHECK(report["inputs"]["warnings"] == json::array({story_warning}));
   }
+  CHECK(contains(read_text_file(source_path("docs/bad-inputs.md")), "`centric: warning: " + story_warning + "`"));
 }
 
 TEST_CASE("departments: the warning comes first in the text, Markdown and HTML reports", "[departments]") {
@@ -151,8 +152,10 @@ TEST_CASE("departments: a department near a listed one is named with the listed 
   options.working_directory = dir.path();
   const auto r = run_centric({"assess", "--format", "json", "answers.jsonl"}, options);
   CHECK(r.exit_code == 0);
-  CHECK(r.err ==
-        "centric: warning: answers.jsonl:7: respondent.department: department \"Sprzedaz\" (1 answer set) is not "
-        "listed in the questionnaire but is close to the listed department \"sales\" (\"Sprzedaż\", 6 answer sets, "
-        "first in answers.jsonl:1): did you mean \"sales\"?\n");
+  const std::string expected =
+      "centric: warning: answers.jsonl:7: respondent.department: department \"Sprzedaz\" (1 answer set) is not "
+      "listed in the questionnaire but is close to the listed department \"sales\" (\"Sprzedaż\", 6 answer sets, "
+      "first in answers.jsonl:1): did you mean \"sales\"?";
+  CHECK(r.err == expected + "\n");
+  CHECK(contains(read_text_file(source_path("docs/bad-inputs.md")), "`" + expected + "`"));
 }
