@@ -27,8 +27,10 @@ struct AnswerBatch;
 struct BatchReader;
 class TableMapping;
 
-// Checks answer documents against one questionnaire.
 class LikelyMeant;
+class DepartmentNames;
+
+// Checks answer documents against one questionnaire.
 
 class AnswerSetReader {
  public:
@@ -42,6 +44,7 @@ class AnswerSetReader {
   const Questionnaire& questionnaire_;
   std::unordered_map<std::string, std::size_t> question_index_;
   std::shared_ptr<const LikelyMeant> suggestions_;  // for unknown question ids
+  std::shared_ptr<const DepartmentNames> departments_;
 };
 
 // The centric-answers/1 document of `answers` (answered and "na" questions, in
@@ -71,13 +74,32 @@ struct DepartmentMerge {
   std::vector<DepartmentSpelling> spellings;  // every spelling, `into` among them, in order of first sight
 };
 
+// A department of the accepted answer sets, as reported: a listed department's id, or the
+// value as written.
+struct DepartmentSeen {
+  std::string department;
+  long count = 0;            // accepted answer sets
+  std::string first_source;  // where the first of them is: "answers/b.jsonl:7"
+};
+
 struct InputSummary {
   long sources = 0;  // accepted + rejected.size()
   long accepted = 0;
   long partial = 0;  // accepted sets with "complete": false
   std::vector<Rejection> rejected;
   std::vector<Diagnostic> warnings;
+  std::vector<DepartmentSeen> departments;  // in the order first seen
 };
+
+// The departments that look like another one mistyped (formats.md §2), one warning a pair,
+// at the first set of the odd spelling (path respondent.department), naming both spellings
+// and their counts: two that are the same normalised (case, white space); two a few edits
+// apart; one that is not listed but a few edits from a listed department's id or name.
+// The odd one of two is the unlisted one, else the one with fewer sets, else the later.
+// Ordered by where the odd spelling was first seen. Many departments cost a bounded
+// amount of work: beyond it, near spellings go unmentioned.
+std::vector<Diagnostic> department_warnings(const Questionnaire& questionnaire,
+                                            const std::vector<DepartmentSeen>& seen);
 
 // Whether a directory walk reads this file: *.json, *.jsonl, and exports (*.csv, *.tsv, *.xlsx).
 bool is_answer_file_name(std::string_view path);
@@ -206,7 +228,8 @@ class AnswerInputs {
   std::unique_ptr<Spellings> spellings_;          // of departments in exports, in order of first sight
   std::vector<std::string> mapped_columns_seen_;  // normalised headers of the exports read
   bool any_export_ = false;
-  std::unique_ptr<OrderedWorkers> workers_;  // last: stopped before the batches go
+  std::unordered_map<std::string, std::size_t> department_index_;  // into summary_.departments
+  std::unique_ptr<OrderedWorkers> workers_;                        // last: stopped before the batches go
 };
 
 }  // namespace centric

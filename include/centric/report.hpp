@@ -16,7 +16,9 @@ struct Report {
   const Assessment& assessment;
   const InputSummary& inputs;
   std::string language;
-  std::vector<std::string> warnings;  // about the assessment itself (small organisation, ...)
+  // Shown first in every report (and in the JSON report's inputs.warnings): departments that
+  // look misspelt, a small organisation, ...
+  std::vector<std::string> warnings;
 };
 
 // The centric-report/1 document (formats.md §4), pretty-printed, ending in a newline.

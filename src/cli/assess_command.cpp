@@ -109,15 +109,38 @@ int run_assess(const AssessOptions& o) {
                o.min_group, weak_min_group);
   }
 
+  bool bad_mapping = false;
+  const std::optional<MappingFile> mapping = load_mapping_option(o.exports, *questionnaire, bad_mapping);
+  if (bad_mapping) return exit_failed;
+
   TallyFold fold(*questionnaire);
   ReadingOptions reading;
   reading.jobs = o.jobs > 0 ? o.jobs : available_cores();
+  reading.mapping = mapping ? &*mapping : nullptr;
+  reading.sheet = o.exports.sheet;
   AnswerInputs inputs(*questionnaire, fold, print_problems, reading);
   inputs.read_arguments(o.inputs, std::cin);
-  const Tally& tally = fold.tally();
 
-  const InputSummary& summary = inputs.summary();
+  // A mapping that names what no export has is wrong somewhere: the report would rest on it.
+  if (const auto unused = inputs.unused_mapping_entries(); !unused.empty()) {
+    print_problems(unused);
+    fmt::print(stderr, "centric: error: the mapping does not fit the exports read; no report written\n");
+    return exit_failed;
+  }
+  InputSummary summary = inputs.summary();
+  // One department spelled two ways in the exports is one department (import.md §3),
+  // merged before anything is suppressed.
+  const auto merges = inputs.department_merges();
+  for (const auto& merge : merges)
+    for (const auto& spelling : merge.spellings) fold.tally().merge_department(spelling.spelling, merge.into);
+  merge_departments_seen(summary.departments, merges);
+  std::vector<Diagnostic> department_problems = department_merge_warnings(merges);
+  const Tally& tally = fold.tally();
   for (const auto& w : summary.warnings) fmt::print(stderr, "{}\n", format_for_stderr(w));
+  // Before anything is suppressed: a misspelt department is a group of its own, and hiding
+  // it can hide others too (issue 16).
+  for (auto& w : department_warnings(*questionnaire, summary.departments)) department_problems.push_back(std::move(w));
+  for (const auto& w : department_problems) fmt::print(stderr, "{}\n", format_for_stderr(w));
 
   if (summary.accepted == 0) {
     fmt::print(stderr, "centric: error: no answer set was accepted ({} rejected); nothing to report\n",
@@ -133,6 +156,7 @@ int run_assess(const AssessOptions& o) {
   const ScoringOptions scoring{o.min_group, o.top};
   const Assessment assessment = assess(tally, scoring);
   Report report{*questionnaire, assessment, summary, *language, {}};
+  for (const auto& w : department_problems) report.warnings.push_back(describe(w));
   if (assessment.organisation.n < o.min_group) {
     // In the report's language in the report; on stderr in English, like every diagnostic.
     const auto warning = [&](const Messages& m) {

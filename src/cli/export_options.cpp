@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include "centric/text.hpp"
 #include "cli/file_option.hpp"
 #include "cli/questionnaire_choice.hpp"
@@ -46,6 +48,23 @@ std::vector<Diagnostic> department_merge_warnings(const std::vector<DepartmentMe
     }
   }
   return warnings;
+}
+
+void merge_departments_seen(std::vector<DepartmentSeen>& seen, const std::vector<DepartmentMerge>& merges) {
+  for (const auto& merge : merges) {
+    const auto kept =
+        std::find_if(seen.begin(), seen.end(), [&](const DepartmentSeen& d) { return d.department == merge.into; });
+    if (kept == seen.end()) continue;
+    for (const auto& spelling : merge.spellings) {
+      if (spelling.spelling == merge.into) continue;
+      const auto other = std::find_if(seen.begin(), seen.end(),
+                                      [&](const DepartmentSeen& d) { return d.department == spelling.spelling; });
+      if (other == seen.end()) continue;
+      kept->count += other->count;
+      if (other < kept) kept->first_source = other->first_source;  // seen in input order
+      other->count = 0;  // gone: department_warnings skips departments with no set
+    }
+  }
 }
 
 }  // namespace centric::cli

@@ -28,4 +28,8 @@ std::optional<MappingFile> load_mapping_option(const ExportOptions& options, con
 // A warning for each department spelling counted as another (import.md §3).
 std::vector<Diagnostic> department_merge_warnings(const std::vector<DepartmentMerge>& merges);
 
+// The departments seen, with the merged spellings counted as the one kept (so that they
+// are not warned about again as near duplicates).
+void merge_departments_seen(std::vector<DepartmentSeen>& seen, const std::vector<DepartmentMerge>& merges);
+
 }  // namespace centric::cli

@@ -43,6 +43,48 @@ char* ReadBuffer::extend(std::size_t count) {
   return first;
 }
 
+void BatchDepartments::clear() {
+  size_ = 0;
+  last_ = 0;
+  index_.clear();
+}
+
+BatchDepartments::Department* BatchDepartments::find(std::string_view department) {
+  if (size_ == 0) return nullptr;
+  if (list_[last_].name == department) return &list_[last_];
+  if (size_ <= scanned) {
+    for (std::size_t i = 0; i < size_; ++i)
+      if (list_[i].name == department) return &list_[last_ = i];
+    return nullptr;
+  }
+  const auto found = index_.find(std::string(department));
+  if (found == index_.end()) return nullptr;
+  return &list_[last_ = found->second];
+}
+
+void BatchDepartments::note(std::string_view department, const EntryRef& ref) {
+  if (Department* d = find(department)) {
+    ++d->count;
+    // Only a set the merge reads itself (a deferred line) can come before the first.
+    if (ref.file < d->first.file || (ref.file == d->first.file && ref.number < d->first.number)) d->first = ref;
+    return;
+  }
+  if (size_ == list_.size()) list_.emplace_back();
+  Department& d = list_[size_];
+  d.name.assign(department);
+  d.first = ref;
+  d.count = 1;
+  last_ = size_++;
+  if (size_ == scanned + 1)
+    for (std::size_t i = 0; i < size_; ++i) index_.emplace(list_[i].name, i);
+  else if (size_ > scanned + 1)
+    index_.emplace(d.name, last_);
+}
+
+void BatchDepartments::unnote(std::string_view department) {
+  if (Department* d = find(department); d && d->count > 0) --d->count;
+}
+
 void AnswerBatch::clear() {
   entries.clear();
   text.clear();
@@ -68,6 +110,7 @@ BatchOutput& BatchReader::lend() {
   output->events.clear();
   output->set_count = 0;
   output->chunk_lines = 0;
+  output->departments.clear();
   return *output;
 }
 
@@ -137,6 +180,7 @@ class BatchReading {
   void accept(const EntryRef& ref) {
     const std::size_t index = out_.set_count++;
     if (out_.fold) out_.fold->add(out_.sets[index]);
+    out_.departments.note(out_.sets[index].respondent.department, ref);
     BatchEvent event;
     event.kind = BatchEvent::Kind::accepted;
     event.ref = ref;

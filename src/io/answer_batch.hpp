@@ -6,6 +6,8 @@
 #include <memory>
 #include <mutex>
 #include <string>
+#include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "centric/answers_io.hpp"
@@ -99,6 +101,35 @@ struct BatchEvent {
 
 struct BatchReader;
 
+// The departments of a batch's accepted sets, each with how many sets name it and the
+// first of them: what the merge needs to say where a misspelt department came from
+// (formats.md §2), without a lookup per set on the merging thread.
+class BatchDepartments {
+ public:
+  struct Department {
+    std::string name;
+    EntryRef first;
+    std::uint32_t count = 0;
+  };
+  void clear();
+  // One more set of `department`, at `ref` (the first one so far if it comes earlier).
+  void note(std::string_view department, const EntryRef& ref);
+  // One fewer: a set noted here was rejected after all (a duplicate id).
+  void unnote(std::string_view department);
+  std::size_t size() const { return size_; }
+  const Department& operator[](std::size_t i) const { return list_[i]; }
+
+ private:
+  Department* find(std::string_view department);
+  // Keeps its strings' memory between batches.
+  std::vector<Department> list_;
+  std::size_t size_ = 0;
+  std::size_t last_ = 0;  // the last found: sets of one department often come together
+  // By name, once a batch has too many departments to look through.
+  std::unordered_map<std::string, std::size_t> index_;
+  static constexpr std::size_t scanned = 16;
+};
+
 // What reading a batch gives. It belongs to the thread that read the batch, and is lent to
 // the batch until the merge is done with it: so a thread writes each batch's sets, events
 // and tally into memory its own core last wrote. Kept with the batch, that memory went to
@@ -114,6 +145,7 @@ struct alignas(64) BatchOutput {
   // `fold_like`, made by the owning thread and then cleared and reused.
   std::unique_ptr<AnswerFold> fold;
   std::uint32_t chunk_lines = 0;  // lines that start in the chunk, when it reads one
+  BatchDepartments departments;   // of the accepted sets
   BatchReader* owner = nullptr;
 };
 

@@ -218,7 +218,10 @@ void AnswerInputs::merge(AnswerBatch& batch) {
         emit_rejection(std::move(event.source), std::move(event.problems));
         break;
       case BatchEvent::Kind::accepted:
-        if (!accept(batch.output->sets[event.set], entry, event)) refold = true;
+        if (!accept(batch.output->sets[event.set], entry, event)) {
+          refold = true;
+          batch.output->departments.unnote(batch.output->sets[event.set].respondent.department);
+        }
         break;
       case BatchEvent::Kind::deferred_too_long:
         emit_rejection(name_of(entry), {too_long_line(entry)});
@@ -241,13 +244,26 @@ void AnswerInputs::merge(AnswerBatch& batch) {
             emit_rejection(std::move(outcome.source), std::move(outcome.problems));
           } else if (outcome.kind == BatchEvent::Kind::accepted) {
             deferred_sets_.push_back(std::move(single.output->sets[outcome.set]));
-            accept(deferred_sets_.back(), entry, outcome);
+            if (accept(deferred_sets_.back(), entry, outcome))
+              batch.output->departments.note(deferred_sets_.back().respondent.department, event.ref);
             refold = true;
           }
         }
         break;
       }
     }
+  }
+  const BatchDepartments& departments = batch.output->departments;
+  for (std::size_t i = 0; i < departments.size(); ++i) {
+    const auto& d = departments[i];
+    if (d.count == 0) continue;
+    auto [at, added] = department_index_.try_emplace(d.name, summary_.departments.size());
+    if (added) {
+      EntryRef first = d.first;
+      first.number += lines_before;
+      summary_.departments.push_back({d.name, 0, name_of(first)});
+    }
+    summary_.departments[at->second].count += d.count;
   }
   if (chunk) chunk_lines_ += batch.output->chunk_lines;
   if (!fold_) return;

@@ -3,6 +3,7 @@
 #include <cmath>
 
 #include "centric/answers_io.hpp"
+#include "io/department_names.hpp"
 #include "io/json_fields.hpp"
 #include "text/edit_distance.hpp"
 
@@ -40,6 +41,7 @@ AnswerSetReader::AnswerSetReader(const Questionnaire& questionnaire) : questionn
   for (const auto& d : questionnaire.dimensions)
     for (const auto& q : d.questions) ids.push_back(q.id);
   suggestions_ = std::make_shared<const LikelyMeant>(ids);
+  departments_ = std::make_shared<const DepartmentNames>(questionnaire);
 }
 
 std::variant<AnswerSet, std::vector<Diagnostic>> AnswerSetReader::read(const json& doc,
@@ -83,7 +85,11 @@ std::variant<AnswerSet, std::vector<Diagnostic>> AnswerSetReader::read(const jso
     const JsonPath r_at = at.key("respondent");
     if (auto department = f.string(*r, r_at, "department", true)) {
       if (department->empty()) f.error(r_at.key("department"), "must not be empty");
-      a.respondent.department = std::move(*department);
+      // A listed department's name is reported under its id (formats.md §2).
+      if (const auto id = departments_->listed(*department))
+        a.respondent.department.assign(*id);
+      else
+        a.respondent.department = std::move(*department);
     }
     if (const json* role = f.member(*r, r_at, "role", false)) {
       if (*role == "leader")

@@ -8,6 +8,7 @@
 #include <utility>
 
 #include "centric/text.hpp"
+#include "io/department_names.hpp"
 
 namespace centric {
 namespace dom = simdjson::dom;
@@ -36,7 +37,7 @@ void assign(std::optional<std::string>& to, std::string_view s) {
 }  // namespace
 
 struct FastAnswerParser::State {
-  explicit State(const Questionnaire& q) : questionnaire(q) {
+  explicit State(const Questionnaire& q) : questionnaire(q), departments(q), department_memo(departments) {
     for (const auto& d : q.dimensions)
       for (const auto& item : d.questions) ids_in_order.push_back(item.id);
     for (std::size_t i = 0; i < ids_in_order.size(); ++i) sorted_ids.emplace_back(ids_in_order[i], i);
@@ -56,10 +57,13 @@ struct FastAnswerParser::State {
 
   bool read(dom::element doc, AnswerSet& a);
   bool read_questionnaire(dom::element e, AnswerSet& a) const;
-  bool read_respondent(dom::element e, AnswerSet& a) const;
+  bool read_respondent(dom::element e, AnswerSet& a);
   bool read_answers(dom::element e, AnswerSet& a);
 
   const Questionnaire& questionnaire;
+  DepartmentNames departments;
+  // The same few departments come in set after set: a compare or a hash, not a normalised().
+  DepartmentMemo department_memo;
   std::vector<std::string> ids_in_order;
   std::vector<std::pair<std::string_view, std::size_t>> sorted_ids;
   std::string major;
@@ -88,7 +92,7 @@ bool FastAnswerParser::State::read_questionnaire(dom::element e, AnswerSet& a) c
   return has_id && has_version;
 }
 
-bool FastAnswerParser::State::read_respondent(dom::element e, AnswerSet& a) const {
+bool FastAnswerParser::State::read_respondent(dom::element e, AnswerSet& a) {
   dom::object o;
   if (e.get_object().get(o)) return false;
   bool has_department = false, has_role = false, has_id = false;
@@ -96,7 +100,7 @@ bool FastAnswerParser::State::read_respondent(dom::element e, AnswerSet& a) cons
     std::string_view s;
     if (key == "department" && !has_department) {
       if (!get_string(value, s) || s.empty()) return false;
-      a.respondent.department.assign(s);
+      a.respondent.department.assign(departments.empty() ? s : department_memo.resolve(s));
       has_department = true;
     } else if (key == "role" && !has_role) {
       if (value.get_string().get(s)) return false;

@@ -18,6 +18,8 @@ namespace {
 // import.md §3, normalised. The order of each list is its priority when two columns match.
 constexpr std::array department_words{"department", "dept",          "team",    "dział",
                                       "отдел",      "подразделение", "osztály", "részleg"};
+constexpr std::array department_stems{"department", "dept",         "team",    "dział",  "dziale",
+                                      "отдел",      "подразделени", "osztály", "részleg"};
 constexpr std::array role_words{"role", "rola", "роль", "szerep", "szerepkör"};
 constexpr std::array id_words{"respondent id", "response id", "responseid", "id"};
 constexpr std::array submitted_words{"timestamp",       "submitted",       "submitdate",    "end date",
@@ -425,9 +427,10 @@ std::variant<std::shared_ptr<const TableMapping>, std::vector<std::string>> Tabl
     for (std::size_t c = 0; c < columns.size(); ++c) {
       if (columns[c].use != ColumnUse::unused || !columns[c].why.empty()) continue;
       const std::string h = normalised(columns[c].header);
-      for (const char* word : department_words) {
+      // Polish inflects "dział" as "dziale" (w którym dziale...?): its stem is spelt with l.
+      for (const char* word : department_stems) {
         const auto at = h.find(word);
-        // A whole word, or the start of one ("dziale" holds "dział").
+        // A whole word, or the start of one ("отдела" holds "отдел").
         if (at != std::string::npos && (at == 0 || h[at - 1] == ' ')) {
           holding.push_back(c);
           word_found = word;
@@ -500,10 +503,7 @@ std::variant<std::shared_ptr<const TableMapping>, std::vector<std::string>> Tabl
   if (mapping)
     for (const auto& [value, department] : mapping->departments)
       plan->mapped_departments_.emplace(normalised(value), department);
-  for (const auto& d : questionnaire.departments) {
-    plan->listed_departments_.emplace(normalised(d.id), d.id);
-    for (const auto& [language, name] : d.name.by_language) plan->listed_departments_.emplace(normalised(name), d.id);
-  }
+  plan->listed_departments_ = std::make_unique<DepartmentNames>(questionnaire);
   if (mapping)
     for (const auto& [value, role] : mapping->roles) plan->mapped_roles_.emplace(normalised(value), role);
   return std::shared_ptr<const TableMapping>(std::move(plan));
@@ -536,7 +536,8 @@ AnswerCell TableMapping::read_answer(std::string_view cell) const {
     const std::string_view after = text.substr(used);
     const bool alone = after.empty();
     const bool labelled =
-        !alone && (after[0] == ' ' || after[0] == '-' || after[0] == '.' || after[0] == ')' || after[0] == ':');
+        !alone && (after[0] == ' ' || after[0] == '-' || after[0] == ')' || after[0] == ':' ||
+                   (after[0] == '.' && (after.size() == 1 || !is_digit(after[1]))));  // "4.5" is no label
     if (alone || labelled) {
       if (in_scale(*number)) {
         out.kind = AnswerCell::Kind::value, out.value = AnswerValue::of(static_cast<int>(*number));
@@ -590,13 +591,12 @@ std::string TableMapping::read_department(std::string_view cell, std::string* wh
   if (const auto it = mapped_departments_.find(key); it != mapped_departments_.end()) {
     if (why) *why = "the mapping";
     // The mapping may name a listed department by its name.
-    if (const auto listed = listed_departments_.find(normalised(it->second)); listed != listed_departments_.end())
-      return listed->second;
+    if (const auto listed = listed_departments_->listed(it->second)) return std::string(*listed);
     return it->second;
   }
-  if (const auto it = listed_departments_.find(key); it != listed_departments_.end()) {
+  if (const auto listed = listed_departments_->listed(text)) {
     if (why) *why = "a department of the questionnaire";
-    return it->second;
+    return std::string(*listed);
   }
   if (why) *why = "as written";
   return std::string(text);

@@ -17,6 +17,7 @@
 #include "centric/diagnostic.hpp"
 #include "centric/mapping.hpp"
 #include "centric/questionnaire.hpp"
+#include "io/department_names.hpp"
 #include "io/table_source.hpp"
 
 namespace centric {
@@ -105,8 +106,8 @@ class TableMapping {
   StringMap<std::pair<AnswerValue, std::string>> labels_;
   std::vector<std::string> label_names_;       // normalised, for "did you mean"
   StringMap<std::string> mapped_departments_;  // normalised value -> department
-  StringMap<std::string> listed_departments_;  // normalised id or name -> id
-  StringMap<Role> mapped_roles_;               // normalised
+  std::unique_ptr<DepartmentNames> listed_departments_;
+  StringMap<Role> mapped_roles_;  // normalised
 };
 
 // "A", "B", ..., "Z", "AA": the column letters a spreadsheet shows (from 0).

@@ -174,8 +174,14 @@ class HtmlRenderer {
         "<style>{}{}</style>\n</head>\n<body>\n",
         html_escape(r_.language), content_security_policy, html_escape(t(q_.title)), wp("count.respondents", org.n),
         page_style, level_classes);
-    out_ += fmt::format("<header>\n<h1>{}</h1>\n<p class=\"subtitle\">{}</p>\n</header>\n", html_escape(t(q_.title)),
+    out_ += fmt::format("<header>\n<h1>{}</h1>\n<p class=\"subtitle\">{}</p>\n", html_escape(t(q_.title)),
                         w("html.subtitle", fmt::arg("id", q_.id), fmt::arg("version", q_.version)));
+    // First, before any figure: a warning may say that the figures below are not what the
+    // reader thinks (a misspelt department counted apart, a tiny organisation).
+    for (const auto& warning : r_.warnings)
+      out_ += fmt::format("<p class=\"warning\" role=\"note\"><strong>{}</strong> {}</p>\n", w("md.warning"),
+                          html_escape(warning));
+    out_ += "</header>\n";
     out_ += fmt::format("<nav aria-label=\"{}\">\n<ul>\n", w("html.nav.label"));
     const auto item = [&](const char* id, const char* key) {
       out_ += fmt::format("<li><a href=\"#{}\">{}</a></li>\n", id, w(key));
@@ -225,9 +231,6 @@ class HtmlRenderer {
             ? ""
             : ", " + wp("html.kpi.not_shown", static_cast<long long>(a_.departments.size() - shown_.size())));
     out_ += "</div>\n";
-    for (const auto& w : r_.warnings)
-      out_ += fmt::format("<p class=\"warning\" role=\"note\"><strong>{}</strong> {}</p>\n", this->w("md.warning"),
-                          html_escape(w));
     if (org.overall) {
       const Level& level = q_.levels[static_cast<std::size_t>(org.overall->level) - 1];
       if (!level.description.empty())

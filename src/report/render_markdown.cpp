@@ -105,6 +105,13 @@ class MarkdownRenderer {
   void header() {
     line("# " + escape(t(q_.title)));
     blank();
+    // First, before any figure: a warning may say that the figures below are not what the
+    // reader thinks (a misspelt department counted apart, a tiny organisation).
+    // One quote each, so that two warnings do not run together as one paragraph.
+    for (const auto& w : r_.warnings) {
+      line("> **" + m_("md.warning") + "** " + escape(w));
+      blank();
+    }
     const GroupResult& org = a_.organisation;
     std::string respondents = "- " + m_("md.respondents", fmt::arg("n", org.n));
     if (org.partial > 0)
@@ -116,10 +123,6 @@ class MarkdownRenderer {
                      fmt::arg("level", level_label(org.overall->level))));
     else
       line("- " + m_(org.overall_hidden == Hidden::shown ? "text.overall_none" : "text.overall_hidden"));
-    if (!r_.warnings.empty()) {
-      blank();
-      for (const auto& w : r_.warnings) line("> **" + m_("md.warning") + "** " + escape(w));
-    }
   }
 
   void score_row(const std::string& name, const GroupResult& g) {

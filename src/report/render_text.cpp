@@ -76,6 +76,10 @@ class TextRenderer {
 
   void header() {
     out_ += bold(t(q_.title)) + "\n";
+    // First, before any figure: a warning may say that the figures below are not what the
+    // reader thinks (a misspelt department counted apart, a tiny organisation).
+    for (const auto& w : r_.warnings) paragraph(m_("report.warning", fmt::arg("text", w)));
+    if (!r_.warnings.empty()) out_ += "\n";
     const GroupResult& org = a_.organisation;
     const std::string partial =
         org.partial > 0 ? m_("text.partial_in_brackets", fmt::arg("partial", m_.plural("count.partial", org.partial)))
@@ -235,7 +239,6 @@ class TextRenderer {
     paragraph(in.rejected.empty() ? m_.plural("text.inputs", in.accepted)
                                   : m_.plural("text.inputs_rejected", in.accepted,
                                               fmt::arg("rejected", static_cast<long long>(in.rejected.size()))));
-    for (const auto& w : r_.warnings) paragraph(m_("report.warning", fmt::arg("text", w)));
   }
 
   const Report& r_;

@@ -132,7 +132,8 @@ LikelyMeant::LikelyMeant(const std::vector<std::string_view>& candidates) {
   }
 }
 
-std::optional<std::string_view> LikelyMeant::find(std::string_view word, std::size_t& budget) const {
+std::optional<std::string_view> LikelyMeant::find(std::string_view word, std::size_t& budget,
+                                                  std::string_view except) const {
   const std::string lowered = ascii_lower(word);
   const Counts word_counts = counts_of(lowered);
   // The lengths a candidate may have to be near enough (allowed_edits depends on the
@@ -159,6 +160,7 @@ std::optional<std::string_view> LikelyMeant::find(std::string_view word, std::si
     const std::size_t bound = best ? std::min(group.allowed, best_distance) : group.allowed;
     if (group.offset > bound) continue;
     for (std::size_t i = group.first; i < group.last; ++i) {
+      if (except.data() != nullptr && by_length_[i].original.data() == except.data()) continue;
       if (budget < cost_of_counts) return std::nullopt;
       budget -= cost_of_counts;
       const std::size_t limit = best ? std::min(group.allowed, best_distance) : group.allowed;

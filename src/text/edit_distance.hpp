@@ -39,7 +39,9 @@ class LikelyMeant {
   // it each.
   static constexpr std::size_t cost_of_counts = 1;
   static constexpr std::size_t cost_of_distance = 16;
-  std::optional<std::string_view> find(std::string_view word, std::size_t& budget) const;
+  // `except`: a candidate to leave out, known by its text's address (not an equal text):
+  // the word itself, when words are looked up among each other.
+  std::optional<std::string_view> find(std::string_view word, std::size_t& budget, std::string_view except = {}) const;
 
  private:
   struct Candidate {

@@ -139,3 +139,16 @@ TEST_CASE("LikelyMeant: a word that needs more than the budget gets no guess, an
   CHECK_FALSE(suggestions.find("dimension.qeustion-1234", little));
   CHECK(little < LikelyMeant::cost_of_distance);
 }
+
+TEST_CASE("LikelyMeant: a candidate left out by its address, so that words can be looked up among each other") {
+  const std::vector<std::string> words = {"finance", "finanse", "sales"};
+  const std::vector<std::string_view> views(words.begin(), words.end());
+  const LikelyMeant meant(views);
+  std::size_t budget = 1'000'000;
+  CHECK(meant.find(views[0], budget) == "finance");  // itself
+  CHECK(meant.find(views[0], budget, views[0]) == "finanse");
+  CHECK(meant.find(views[2], budget, views[2]) == std::nullopt);
+  // An equal text elsewhere is not left out.
+  const std::string copy = "finance";
+  CHECK(meant.find(copy, budget, copy) == "finance");
+}

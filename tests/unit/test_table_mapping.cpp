@@ -84,11 +84,11 @@ TEST_CASE("the header is row 1, Qualtrics' rows 1-3, SurveyMonkey's rows 1-2, or
     CHECK(layout.names == std::vector<std::string>{"Response ID", "Grid - Row", "Q2"});
   }
   SECTION("SurveyMonkey: a grid's title once in row 1, its rows in row 2") {
-    const auto layout =
-        header_layout({row(1, {"Respondent ID", "Which team?", "How far do you agree?", "", "Comments"}),
-                       row(2, {"", "Response", "Values are written down", "Leaders act on them", "Open-Ended Response"}),
-                       row(3, {"11", "Sales", "4", "5", "none"})},
-                      std::nullopt);
+    const auto layout = header_layout(
+        {row(1, {"Respondent ID", "Which team?", "How far do you agree?", "", "Comments"}),
+         row(2, {"", "Response", "Values are written down", "Leaders act on them", "Open-Ended Response"}),
+         row(3, {"11", "Sales", "4", "5", "none"})},
+        std::nullopt);
     CHECK(layout.rows == 2);
     CHECK(layout.recognised == "SurveyMonkey");
     CHECK(layout.names == std::vector<std::string>{"Respondent ID", "Which team?", "Values are written down",
@@ -108,17 +108,17 @@ TEST_CASE("question columns are found by id, text in any language, number label 
   const Question& fourth = question(3);
   const Question& fifth = question(4);
   const auto mapping = plan({
-      "Sygnatura czasowa",                                               // A: the time, in Polish
-      first.id,                                                          // B
-      "  " + second.text.in("pl", "en") + " *",                          // C: Polish text, spaces and a star
-      "Q12 - " + third.text.in("ru", "en"),                              // D: a number label
-      "Agree or not? [" + fourth.text.in("hu", "en") + "]",              // E: a Google Forms grid
-      "Statements - " + fifth.text.in("en", "en"),                       // F: a Qualtrics grid
-      "E-mail",                                                          // G
-      "W jakim dziale Pan/Pani pracuje?",                                // H: holds "dział"
-      "Rola",                                                            // I
-      "Response ID",                                                     // J
-      "ID",                                                              // K: "response id" comes first
+      "Sygnatura czasowa",                                   // A: the time, in Polish
+      first.id,                                              // B
+      "  " + second.text.in("pl", "en") + " *",              // C: Polish text, spaces and a star
+      "Q12 - " + third.text.in("ru", "en"),                  // D: a number label
+      "Agree or not? [" + fourth.text.in("hu", "en") + "]",  // E: a Google Forms grid
+      "Statements - " + fifth.text.in("en", "en"),           // F: a Qualtrics grid
+      "E-mail",                                              // G
+      "W jakim dziale Pan/Pani pracuje?",                    // H: holds "dział"
+      "Rola",                                                // I
+      "Response ID",                                         // J
+      "ID",                                                  // K: "response id" comes first
   });
   CHECK(target(*mapping, 0) == "@submitted_at");
   CHECK(target(*mapping, 1) == first.id);
@@ -140,8 +140,7 @@ TEST_CASE("a file whose columns cannot be told apart is rejected whole, naming t
   SECTION("two columns for one question") {
     const auto problems = plan_problems({"Department", first.id, first.text.in("pl", "en")});
     REQUIRE(problems.size() == 1);
-    CHECK_THAT(problems[0], Catch::Contains("column B") && Catch::Contains("column C") &&
-                                Catch::Contains(first.id));
+    CHECK_THAT(problems[0], Catch::Contains("column B") && Catch::Contains("column C") && Catch::Contains(first.id));
   }
   SECTION("no question") {
     const auto problems = plan_problems({"Department", "Name", "E-mail"});
@@ -196,7 +195,8 @@ TEST_CASE("answer cells: numbers, numbered labels, labels in any language, n/a w
 
 TEST_CASE("the mapping's columns, labels, departments and roles win over what is inferred") {
   const MappingFile file = mapping_of(R"({"format": "centric-mapping/1",
-    "columns": {"Which store?": "@department", "Q1": ")" + question(1).id + R"(", "Comments": null,
+    "columns": {"Which store?": "@department", "Q1": ")" +
+                                      question(1).id + R"(", "Comments": null,
                 ")" + question(0).id + R"(": null},
     "values": {"Agree": 5, "Don't know": "na", "1": 2},
     "departments": {"Web shop": "online", "Logistics & Warehouse": "Logistyka i magazyn"},
@@ -245,7 +245,8 @@ TEST_CASE("submitted times become ISO 8601 when they are unambiguous date-times"
 
   HeaderLayout layout;
   layout.names = {"Department", question(0).id};
-  const auto xlsx = std::get<std::shared_ptr<const TableMapping>>(TableMapping::plan(questionnaire(), nullptr, layout, true));
+  const auto xlsx =
+      std::get<std::shared_ptr<const TableMapping>>(TableMapping::plan(questionnaire(), nullptr, layout, true));
   // 46346.5 days after 1899-12-30 (Excel's 1900 system), as Python's datetime counts them.
   CHECK(xlsx->read_submitted_at("46346.5", true) == "2026-11-20T12:00:00");
   CHECK(xlsx->read_submitted_at("46346.5", false) == "46346.5");
@@ -291,7 +292,8 @@ TEST_CASE("a mapping file is checked against the questionnaire, every mistake wi
   std::vector<std::string> paths;
   for (const auto& d : load.diagnostics) paths.push_back(d.path + ": " + d.message);
   const auto has = [&](const std::string& text) {
-    return std::any_of(paths.begin(), paths.end(), [&](const std::string& p) { return p.find(text) != std::string::npos; });
+    return std::any_of(paths.begin(), paths.end(),
+                       [&](const std::string& p) { return p.find(text) != std::string::npos; });
   };
   INFO(Catch::Detail::stringify(paths));
   CHECK(has("header_rows: must be between 1 and 10"));
@@ -308,7 +310,8 @@ TEST_CASE("a mapping file is checked against the questionnaire, every mistake wi
 
 TEST_CASE("a written mapping reads back as the same mapping") {
   const MappingFile file = mapping_of(R"({"format": "centric-mapping/1", "header_rows": 2,
-    "columns": {"Which store?": "@department", "Q1": ")" + question(1).id + R"(", "Comments": null},
+    "columns": {"Which store?": "@department", "Q1": ")" +
+                                      question(1).id + R"(", "Comments": null},
     "values": {"Agree": 5, "Don't know": "na"}, "departments": {"Web shop": "online"}, "roles": {"Yes": "leader"}})");
   const MappingFile again = mapping_of(write_mapping(file, questionnaire()));
   CHECK(again.header_rows == 2);
