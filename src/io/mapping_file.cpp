@@ -125,9 +125,11 @@ MappingLoad read_mapping(std::string_view text, const std::string& source, const
       } else {
         std::size_t budget = 1'000'000;
         std::string message = fmt::format("{} is not a question id of the questionnaire", shown(name));
-        if (name.starts_with('@'))
+        if (name.starts_with('@')) {
           message = fmt::format("{} is not one of \"@department\", \"@role\", \"@id\", \"@submitted_at\"", shown(name));
-        else if (auto meant = suggestions.find(name, budget))
+          if (auto meant = likely_meant(name, {"@department", "@role", "@id", "@submitted_at"}))
+            message += fmt::format("; did you mean \"{}\"?", *meant);
+        } else if (auto meant = suggestions.find(name, budget))
           message += fmt::format("; did you mean \"{}\"?", *meant);
         f.error(c_at.key(header), std::move(message));
         continue;

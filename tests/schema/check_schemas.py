@@ -37,10 +37,12 @@ SCHEMA_FILES = {
     "centric-questionnaire/1": "centric-questionnaire-1.schema.json",
     "centric-answers/1": "centric-answers-1.schema.json",
     "centric-report/1": "centric-report-1.schema.json",
+    "centric-mapping/1": "centric-mapping-1.schema.json",
 }
 QUESTIONNAIRE = "centric-questionnaire/1"
 ANSWERS = "centric-answers/1"
 REPORT = "centric-report/1"
+MAPPING = "centric-mapping/1"
 
 MAX_MESSAGE = 300
 
@@ -319,6 +321,8 @@ def main(argv=None):
                         help="answer files or directories (centric-answers/1)")
     parser.add_argument("--report", nargs="+", action="extend", default=[], metavar="FILE",
                         help="JSON report files (centric-report/1)")
+    parser.add_argument("--mapping", nargs="+", action="extend", default=[], metavar="FILE",
+                        help="mapping files (centric-mapping/1)")
     parser.add_argument("--expect-invalid", nargs="+", action="extend", default=[], metavar="FILE",
                         help="documents that must NOT match their schema")
     parser.add_argument("-v", "--verbose", action="store_true",
@@ -332,6 +336,7 @@ def main(argv=None):
     checker.run_single(args.questionnaire, QUESTIONNAIRE)
     checker.run_many(args.answers, lambda doc: checker.check(doc, ANSWERS))
     checker.run_single(args.report, REPORT)
+    checker.run_single(args.mapping, MAPPING)
     checker.run_many(args.expect_invalid, checker.check_invalid)
 
     print("%d passed, %d failed" % (checker.passed, checker.failed))
