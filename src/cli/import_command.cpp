@@ -249,9 +249,12 @@ int run_import(const ImportOptions& o) {
     fmt::print(stderr, "centric: error: the mapping does not fit the exports read; nothing written\n");
     return exit_failed;
   }
-  const InputSummary& summary = inputs.summary();
+  InputSummary summary = inputs.summary();
   print_problems(summary.warnings);
-  print_problems(department_merge_warnings(inputs.department_merges()));
+  const auto merges = inputs.department_merges();
+  print_problems(department_merge_warnings(merges));
+  merge_departments_seen(summary.departments, merges);
+  print_problems(department_warnings(*questionnaire, summary.departments));
   if (summary.accepted == 0) {
     fmt::print(stderr, "centric: error: no answer set was accepted ({} rejected); nothing written\n",
                summary.rejected.size());
