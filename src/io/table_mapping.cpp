@@ -20,9 +20,10 @@ constexpr std::array department_words{"department", "dept",          "team",    
                                       "отдел",      "подразделение", "osztály", "részleg"};
 constexpr std::array role_words{"role", "rola", "роль", "szerep", "szerepkör"};
 constexpr std::array id_words{"respondent id", "response id", "responseid", "id"};
-constexpr std::array submitted_words{"timestamp",       "submitted",       "submitdate",    "end date",
-                                     "enddate",         "completion time", "recorded date", "sygnatura czasowa",
-                                     "отметка времени", "időbélyeg"};
+// "date submitted": LimeSurvey's full-text heading of "submitdate" (more than import.md lists).
+constexpr std::array submitted_words{"timestamp",         "submitted",       "submitdate",      "date submitted",
+                                     "end date",          "enddate",         "completion time", "recorded date",
+                                     "sygnatura czasowa", "отметка времени", "időbélyeg"};
 constexpr std::array leader_words{"leader", "lider", "kierownik", "руководитель", "vezető"};
 constexpr std::array employee_words{"employee", "pracownik", "сотрудник", "munkatárs", "beosztott"};
 constexpr std::array na_words{"n/a",          "na",          "not applicable",   "nie dotyczy",
@@ -486,7 +487,10 @@ std::variant<std::shared_ptr<const TableMapping>, std::vector<std::string>> Tabl
   const auto add_label = [&](const std::string& label, AnswerValue value, const std::string& why) {
     plan->exact_labels_.emplace(std::string(trimmed(label)), std::pair{value, why});
     const std::string key = normalised(label);
-    if (plan->labels_.emplace(key, std::pair{value, why}).second) plan->label_names_.push_back(key);
+    if (plan->labels_.emplace(key, std::pair{value, why}).second) {
+      plan->label_names_.push_back(key);
+      plan->label_spellings_.emplace(key, std::string(trimmed(label)));
+    }
   };
   if (mapping) {
     for (const auto& v : mapping->values) add_label(v.label, v.value, "the mapping");
@@ -565,10 +569,12 @@ AnswerCell TableMapping::read_answer(std::string_view cell) const {
       std::vector<std::string_view> names(label_names_.begin(), label_names_.end());
       if (auto meant = likely_meant(key, names)) {
         const auto& meant_value = labels_.find(std::string(*meant))->second.first;
+        // Shown as the questionnaire (or the mapping) writes it: "Agree", not "agree".
+        const std::string& shown = label_spellings_.find(std::string(*meant))->second;
         if (meant_value.kind == AnswerValue::Kind::not_applicable)
-          out.why += fmt::format("; did you mean \"{}\" (not applicable)?", *meant);
+          out.why += fmt::format("; did you mean \"{}\" (not applicable)?", shown);
         else
-          out.why += fmt::format("; did you mean \"{}\" ({})?", *meant, meant_value.value);
+          out.why += fmt::format("; did you mean \"{}\" ({})?", shown, meant_value.value);
       }
       return out;
     }
@@ -641,6 +647,7 @@ bool TableMapping::convert(const std::vector<std::string_view>& cells, const std
   out.respondent.role = Role::none;
   out.answers.assign(questionnaire_.question_count(), AnswerValue::skipped());
   const std::size_t before = problems.size();
+  bool department_unreadable = false;  // said once: not also "empty"
   const auto problem = [&](std::size_t column, std::string message) {
     problems.push_back(Diagnostic::error(fmt::format("{}:{}", file, row), column_name(column), std::move(message)));
   };
@@ -660,6 +667,7 @@ bool TableMapping::convert(const std::vector<std::string_view>& cells, const std
     if (!is_valid_utf8(cell)) {
       // The value of a column that is not used is not shown: it may be personal.
       problem(c, "is not valid UTF-8 text (save the export as UTF-8, or UTF-16 with a byte-order mark)");
+      department_unreadable = department_unreadable || use == ColumnUse::department;
       continue;
     }
     switch (use) {
@@ -703,7 +711,7 @@ bool TableMapping::convert(const std::vector<std::string_view>& cells, const std
         break;
     }
   }
-  if (out.respondent.department.empty()) {
+  if (out.respondent.department.empty() && !department_unreadable) {
     std::size_t column = 0;
     while (column < columns_.size() && columns_[column].use != ColumnUse::department) ++column;
     problem(column, "is empty: every answer set needs a department");

@@ -104,6 +104,7 @@ class TableMapping {
   StringMap<std::pair<AnswerValue, std::string>> exact_labels_;
   StringMap<std::pair<AnswerValue, std::string>> labels_;
   std::vector<std::string> label_names_;       // normalised, for "did you mean"
+  StringMap<std::string> label_spellings_;     // normalised -> as first written, to show
   StringMap<std::string> mapped_departments_;  // normalised value -> department
   StringMap<std::string> listed_departments_;  // normalised id or name -> id
   StringMap<Role> mapped_roles_;               // normalised
