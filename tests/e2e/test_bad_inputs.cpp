@@ -199,7 +199,7 @@ const std::vector<Mistake>& mistakes() {
        1,
        "1 of 2 answer sets rejected"},
       {"export-unclosed-quote.csv",
-       {error_line("export-unclosed-quote.csv", "unclosed quote starting in row 4")},
+       {error_line("export-unclosed-quote.csv", "unclosed quote starting in row 4, column E")},
        1,
        2,
        "1 of 3 answer sets rejected"},
