@@ -18,6 +18,10 @@ namespace {
 // import.md §3, normalised. The order of each list is its priority when two columns match.
 constexpr std::array department_words{"department", "dept",          "team",    "dział",
                                       "отдел",      "подразделение", "osztály", "részleg"};
+// Inside a question ("W jakim dziale pracujesz?"): the words above, and the forms of them
+// that do not hold them ("dziale" is "dział" in the locative; "подразделении").
+constexpr std::array department_stems{"department", "dept",         "team",    "dział",  "dziale",
+                                      "отдел",      "подразделени", "osztály", "részleg"};
 constexpr std::array role_words{"role", "rola", "роль", "szerep", "szerepkör"};
 constexpr std::array id_words{"respondent id", "response id", "responseid", "id"};
 // "date submitted": LimeSurvey's full-text heading of "submitdate" (more than import.md lists).
@@ -426,9 +430,9 @@ std::variant<std::shared_ptr<const TableMapping>, std::vector<std::string>> Tabl
     for (std::size_t c = 0; c < columns.size(); ++c) {
       if (columns[c].use != ColumnUse::unused || !columns[c].why.empty()) continue;
       const std::string h = normalised(columns[c].header);
-      for (const char* word : department_words) {
+      for (const char* word : department_stems) {
         const auto at = h.find(word);
-        // A whole word, or the start of one ("dziale" holds "dział").
+        // A whole word, or the start of one ("działu" holds "dział").
         if (at != std::string::npos && (at == 0 || h[at - 1] == ' ')) {
           holding.push_back(c);
           word_found = word;
@@ -539,6 +543,13 @@ AnswerCell TableMapping::read_answer(std::string_view cell) const {
   if (const auto number = whole_number(text, &used)) {
     const std::string_view after = text.substr(used);
     const bool alone = after.empty();
+    // "4.5" is a decimal, not the number label "4." before "5".
+    const bool decimal = after.size() > 1 && after[0] == '.' && is_digit(after[1]);
+    if (decimal) {
+      out.kind = AnswerCell::Kind::bad;
+      out.why = fmt::format("{} is not a whole number (the scale is {}..{})", quoted(text), scale.min, scale.max);
+      return out;
+    }
     const bool labelled =
         !alone && (after[0] == ' ' || after[0] == '-' || after[0] == '.' || after[0] == ')' || after[0] == ':');
     if (alone || labelled) {
