@@ -201,6 +201,12 @@ int run_import(const ImportOptions& o) {
     AnswerInputs counting(
         *questionnaire, [](const AnswerSet&) {}, {}, reading);
     counting.read_arguments(o.inputs, std::cin);
+    // Checked before anything is written: on standard output nothing can be taken back.
+    if (const auto unused = counting.unused_mapping_entries(); !unused.empty()) {
+      print_problems(unused);
+      fmt::print(stderr, "centric: error: the mapping does not fit the exports read; nothing written\n");
+      return exit_failed;
+    }
     for (const auto& merge : counting.department_merges())
       for (const auto& s : merge.spellings)
         if (s.spelling != merge.into) spelled_as.emplace(s.spelling, merge.into);
@@ -244,11 +250,6 @@ int run_import(const ImportOptions& o) {
   inputs.read_arguments(o.inputs, std::cin);
   flush();
   if (output_failed) return exit_failed;
-  if (const auto unused = inputs.unused_mapping_entries(); !unused.empty()) {
-    print_problems(unused);
-    fmt::print(stderr, "centric: error: the mapping does not fit the exports read; nothing written\n");
-    return exit_failed;
-  }
   InputSummary summary = inputs.summary();
   print_problems(summary.warnings);
   const auto merges = inputs.department_merges();

@@ -13,6 +13,7 @@
 #include <cerrno>
 #include <cstring>
 
+#include "io/table_mapping.hpp"  // column_letters
 #include "io/table_source.hpp"
 
 namespace centric {
@@ -301,7 +302,8 @@ class CsvTable final : public TableSource {
         }
         if (at_end_ && text_.empty()) {
           if (parser_.pstate == kFieldBegun && parser_.quoted) {
-            problem_ = fmt::format("unclosed quote starting in row {}", number_);
+            // The quoted field is the one after the fields of this record already read.
+            problem_ = fmt::format("unclosed quote starting in row {}, column {}", number_, column_letters(fields_));
             return fail(problem);
           }
           csv_fini(&parser_, on_field, on_record, this);

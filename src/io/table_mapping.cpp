@@ -18,13 +18,16 @@ namespace {
 // import.md §3, normalised. The order of each list is its priority when two columns match.
 constexpr std::array department_words{"department", "dept",          "team",    "dział",
                                       "отдел",      "подразделение", "osztály", "részleg"};
+// Inside a question ("W jakim dziale pracujesz?"): the words above, and the forms of them
+// that do not hold them ("dziale" is "dział" in the locative; "подразделении").
 constexpr std::array department_stems{"department", "dept",         "team",    "dział",  "dziale",
                                       "отдел",      "подразделени", "osztály", "részleg"};
 constexpr std::array role_words{"role", "rola", "роль", "szerep", "szerepkör"};
 constexpr std::array id_words{"respondent id", "response id", "responseid", "id"};
-constexpr std::array submitted_words{"timestamp",       "submitted",       "submitdate",    "end date",
-                                     "enddate",         "completion time", "recorded date", "sygnatura czasowa",
-                                     "отметка времени", "időbélyeg"};
+// "date submitted": LimeSurvey's full-text heading of "submitdate" (more than import.md lists).
+constexpr std::array submitted_words{"timestamp",         "submitted",       "submitdate",      "date submitted",
+                                     "end date",          "enddate",         "completion time", "recorded date",
+                                     "sygnatura czasowa", "отметка времени", "időbélyeg"};
 constexpr std::array leader_words{"leader", "lider", "kierownik", "руководитель", "vezető"};
 constexpr std::array employee_words{"employee", "pracownik", "сотрудник", "munkatárs", "beosztott"};
 constexpr std::array na_words{"n/a",          "na",          "not applicable",   "nie dotyczy",
@@ -427,10 +430,9 @@ std::variant<std::shared_ptr<const TableMapping>, std::vector<std::string>> Tabl
     for (std::size_t c = 0; c < columns.size(); ++c) {
       if (columns[c].use != ColumnUse::unused || !columns[c].why.empty()) continue;
       const std::string h = normalised(columns[c].header);
-      // Polish inflects "dział" as "dziale" (w którym dziale...?): its stem is spelt with l.
       for (const char* word : department_stems) {
         const auto at = h.find(word);
-        // A whole word, or the start of one ("отдела" holds "отдел").
+        // A whole word, or the start of one ("działu" holds "dział").
         if (at != std::string::npos && (at == 0 || h[at - 1] == ' ')) {
           holding.push_back(c);
           word_found = word;
@@ -489,7 +491,10 @@ std::variant<std::shared_ptr<const TableMapping>, std::vector<std::string>> Tabl
   const auto add_label = [&](const std::string& label, AnswerValue value, const std::string& why) {
     plan->exact_labels_.emplace(std::string(trimmed(label)), std::pair{value, why});
     const std::string key = normalised(label);
-    if (plan->labels_.emplace(key, std::pair{value, why}).second) plan->label_names_.push_back(key);
+    if (plan->labels_.emplace(key, std::pair{value, why}).second) {
+      plan->label_names_.push_back(key);
+      plan->label_spellings_.emplace(key, std::string(trimmed(label)));
+    }
   };
   if (mapping) {
     for (const auto& v : mapping->values) add_label(v.label, v.value, "the mapping");
@@ -535,6 +540,13 @@ AnswerCell TableMapping::read_answer(std::string_view cell) const {
   if (const auto number = whole_number(text, &used)) {
     const std::string_view after = text.substr(used);
     const bool alone = after.empty();
+    // "4.5" is a decimal, not the number label "4." before "5".
+    const bool decimal = after.size() > 1 && after[0] == '.' && is_digit(after[1]);
+    if (decimal) {
+      out.kind = AnswerCell::Kind::bad;
+      out.why = fmt::format("{} is not a whole number (the scale is {}..{})", quoted(text), scale.min, scale.max);
+      return out;
+    }
     const bool labelled =
         !alone && (after[0] == ' ' || after[0] == '-' || after[0] == ')' || after[0] == ':' ||
                    (after[0] == '.' && (after.size() == 1 || !is_digit(after[1]))));  // "4.5" is no label
@@ -566,10 +578,12 @@ AnswerCell TableMapping::read_answer(std::string_view cell) const {
       std::vector<std::string_view> names(label_names_.begin(), label_names_.end());
       if (auto meant = likely_meant(key, names)) {
         const auto& meant_value = labels_.find(std::string(*meant))->second.first;
+        // Shown as the questionnaire (or the mapping) writes it: "Agree", not "agree".
+        const std::string& shown = label_spellings_.find(std::string(*meant))->second;
         if (meant_value.kind == AnswerValue::Kind::not_applicable)
-          out.why += fmt::format("; did you mean \"{}\" (not applicable)?", *meant);
+          out.why += fmt::format("; did you mean \"{}\" (not applicable)?", shown);
         else
-          out.why += fmt::format("; did you mean \"{}\" ({})?", *meant, meant_value.value);
+          out.why += fmt::format("; did you mean \"{}\" ({})?", shown, meant_value.value);
       }
       return out;
     }
@@ -641,6 +655,7 @@ bool TableMapping::convert(const std::vector<std::string_view>& cells, const std
   out.respondent.role = Role::none;
   out.answers.assign(questionnaire_.question_count(), AnswerValue::skipped());
   const std::size_t before = problems.size();
+  bool department_unreadable = false;  // said once: not also "empty"
   const auto problem = [&](std::size_t column, std::string message) {
     problems.push_back(Diagnostic::error(fmt::format("{}:{}", file, row), column_name(column), std::move(message)));
   };
@@ -660,6 +675,7 @@ bool TableMapping::convert(const std::vector<std::string_view>& cells, const std
     if (!is_valid_utf8(cell)) {
       // The value of a column that is not used is not shown: it may be personal.
       problem(c, "is not valid UTF-8 text (save the export as UTF-8, or UTF-16 with a byte-order mark)");
+      department_unreadable = department_unreadable || use == ColumnUse::department;
       continue;
     }
     switch (use) {
@@ -703,7 +719,7 @@ bool TableMapping::convert(const std::vector<std::string_view>& cells, const std
         break;
     }
   }
-  if (out.respondent.department.empty()) {
+  if (out.respondent.department.empty() && !department_unreadable) {
     std::size_t column = 0;
     while (column < columns_.size() && columns_[column].use != ColumnUse::department) ++column;
     problem(column, "is empty: every answer set needs a department");

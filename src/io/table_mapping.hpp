@@ -105,6 +105,7 @@ class TableMapping {
   StringMap<std::pair<AnswerValue, std::string>> exact_labels_;
   StringMap<std::pair<AnswerValue, std::string>> labels_;
   std::vector<std::string> label_names_;       // normalised, for "did you mean"
+  StringMap<std::string> label_spellings_;     // normalised -> as first written, to show
   StringMap<std::string> mapped_departments_;  // normalised value -> department
   std::unique_ptr<DepartmentNames> listed_departments_;
   StringMap<Role> mapped_roles_;  // normalised

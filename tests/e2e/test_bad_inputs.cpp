@@ -161,6 +161,60 @@ const std::vector<Mistake>& mistakes() {
        {error_line("integer-too-large.json:15:31",
                    "answers[\"culture.values-defined\"]: the whole number 123456789012345678901234567890 is too large "
                    "to be read exactly (more than 64 bits)")}},
+      // Form-tool exports (import.md): a bad row is one entry FILE:ROW naming the column, and
+      // the file's other rows are scored; a file whose columns cannot be read is one entry.
+      {"export-label-typo.csv",
+       {error_line("export-label-typo.csv:3",
+                   "column F \"Culture [It is spelled out which behaviours towards custome…\": "
+                   "(culture.behaviours-spelled-out) \"Agre\" is not an answer: a number 1..5, a label of the scale "
+                   "or \"n/a\"; did you mean \"Agree\" (4)?")},
+       1,
+       2,
+       "1 of 3 answer sets rejected"},
+      {"export-value-off-scale.csv",
+       {error_line("export-value-off-scale.csv:3",
+                   "column E \"culture.behaviours-spelled-out\": (culture.behaviours-spelled-out) 7 is outside the "
+                   "scale 1..5")},
+       1,
+       2,
+       "1 of 3 answer sets rejected"},
+      {"export-row-without-department.csv",
+       {error_line("export-row-without-department.csv:4",
+                   "column C \"Department\": is empty: every answer set needs a department")},
+       1,
+       2,
+       "1 of 3 answer sets rejected"},
+      {"export-unknown-role.csv",
+       {error_line("export-unknown-role.csv:3",
+                   "column D \"Role\": \"Manager\" is not a role: leader or employee (or a word for them in the "
+                   "questionnaire's languages), or a value of the mapping's \"roles\"")},
+       1,
+       2,
+       "1 of 3 answer sets rejected"},
+      {"export-invalid-utf8.csv",
+       {error_line("export-invalid-utf8.csv:3",
+                   "column C \"Department\": is not valid UTF-8 text (save the export as UTF-8, or UTF-16 with a "
+                   "byte-order mark)")},
+       1,
+       1,
+       "1 of 2 answer sets rejected"},
+      {"export-unclosed-quote.csv",
+       {error_line("export-unclosed-quote.csv", "unclosed quote starting in row 4, column E")},
+       1,
+       2,
+       "1 of 3 answer sets rejected"},
+      {"export-truncated.xlsx",
+       {error_line("export-truncated.xlsx", "the workbook is damaged or cut short (Not a zip archive)")}},
+      {"export-two-columns-for-one-question.csv",
+       {error_line("export-two-columns-for-one-question.csv",
+                   "column C \"culture.values-defined\" and column D \"Q1. Our company has written core values that "
+                   "explicitly men…\" are both question culture.values-defined; mark one as not used in a mapping "
+                   "file (null)")}},
+      {"export-no-department-column.csv",
+       {error_line("export-no-department-column.csv",
+                   "no column holds the department (a column named \"Department\", \"Team\", \"Dział\", "
+                   "\"Отдел\", \"Osztály\"...); name it in a mapping file (\"columns\": {\"...\": "
+                   "\"@department\"})")}},
       // Each of its 20 lines is an entry (formats.md §2); the first says what is wrong, the
       // others point to it.
       [] {
@@ -343,10 +397,11 @@ TEST_CASE("bad inputs: the whole corpus at once, as docs/bad-inputs.md shows it"
 
   // `centric assess tests/data/bad-inputs examples/...`: the corpus as a directory. Still
   // scored: the examples, the first of the duplicate pair, the two good lines of each of the
-  // two broken JSON Lines files and the file with a byte-order mark.
+  // two broken JSON Lines files, the file with a byte-order mark, and the good rows of the
+  // exports (2 of each of five, 1 of the one that is not UTF-8, 2 before the unclosed quote).
   const auto r = assess_with_examples({"tests/data/bad-inputs"});
   CHECK(r.exit_code == 3);
-  CHECK(parse_report(r.out)["inputs"]["accepted"] == example_sets + 6);
+  CHECK(parse_report(r.out)["inputs"]["accepted"] == example_sets + 6 + 11);
   // And with --strict, no report at all.
   const auto strict = run_centric(with(with({"assess", "--strict"}, example_inputs()), {"tests/data/bad-inputs"}),
                                   in_source_directory());

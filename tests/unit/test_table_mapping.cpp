@@ -135,6 +135,15 @@ TEST_CASE("question columns are found by id, text in any language, number label 
   CHECK(target(*mapping, 10) == "-");
 }
 
+TEST_CASE("LimeSurvey's full-text headings: \"Date submitted\" is the time, \"Response ID\" the id") {
+  const auto mapping = plan({"Response ID", "Date submitted", "Last page", "Start language", "Date started",
+                             "Date last action", "IP address", "Department", question(0).id});
+  CHECK(target(*mapping, 0) == "@id");
+  CHECK(target(*mapping, 1) == "@submitted_at");
+  for (std::size_t c = 2; c <= 6; ++c) CHECK(target(*mapping, c) == "-");
+  CHECK(target(*mapping, 7) == "@department");
+}
+
 TEST_CASE("a file whose columns cannot be told apart is rejected whole, naming the columns") {
   const Question& first = question(0);
   SECTION("two columns for one question") {
@@ -188,7 +197,8 @@ TEST_CASE("answer cells: numbers, numbered labels, labels in any language, n/a w
   CHECK_THAT(off.why, Catch::Contains("outside the scale 1..5"));
   const AnswerCell typo = mapping->read_answer("Agre");
   CHECK(typo.kind == AnswerCell::Kind::bad);
-  CHECK_THAT(typo.why, Catch::Contains("did you mean \"agree\" (4)?"));
+  // The label as the questionnaire writes it, not normalised.
+  CHECK_THAT(typo.why, Catch::Contains("did you mean \"Agree\" (4)?"));
   CHECK(mapping->read_answer("4.5").kind == AnswerCell::Kind::bad);
   CHECK(mapping->read_answer("\xff").why == "is not valid UTF-8 text");
 }
@@ -281,6 +291,12 @@ TEST_CASE("a row becomes an answer set, or is rejected naming its row and column
   REQUIRE(problems.size() == 1);
   CHECK(problems[0].path == "column A \"Name\"");
   CHECK(problems[0].message.find("J") == std::string::npos);
+
+  // A department that is not UTF-8 is said once: it is not also "empty".
+  REQUIRE_FALSE(convert({"Ann", "Gesch\xe4" "ftsf\xfc" "hrung", "", "4", "4"}));
+  REQUIRE(problems.size() == 1);
+  CHECK(problems[0].path == "column B \"Department\"");
+  CHECK_THAT(problems[0].message, Catch::StartsWith("is not valid UTF-8 text"));
 }
 
 TEST_CASE("a mapping file is checked against the questionnaire, every mistake with its path") {

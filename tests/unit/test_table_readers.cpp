@@ -244,12 +244,12 @@ TEST_CASE("csv table: limits") {
   }
 }
 
-TEST_CASE("csv table: an unclosed quote fails naming the row where it opened") {
+TEST_CASE("csv table: an unclosed quote fails naming the row and column where it opened") {
   const auto rows = csv_rows("a,b\n1,2\n3,\"never\nclosed\n4,5\n");
   REQUIRE(rows.size() == 3);
   CHECK(rows[1].status == Status::row);
   CHECK(rows[2].status == Status::failed);
-  CHECK(rows[2].problem == "unclosed quote starting in row 3");
+  CHECK(rows[2].problem == "unclosed quote starting in row 3, column B");
 }
 
 TEST_CASE("csv table: files") {
