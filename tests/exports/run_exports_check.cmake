@@ -4,7 +4,6 @@
 # every column explained and no personal data anywhere (check_exports.py). Then the bad
 # exports too large to keep: a 100 MB cell, a ZIP bomb. The exports are kept in
 # WORK_DIR/exports-check when something fails.
-# KNOWN_GAPS: gaps of the program that make some checks fail (they must still fail), by commas.
 if(NOT PYTHON OR NOT EXISTS "${PYTHON}")
   message(FATAL_ERROR "no system python3 (/usr/bin/python3): run ./build.sh test, which installs it")
 endif()
@@ -12,13 +11,8 @@ execute_process(COMMAND ${PYTHON} -c "import openpyxl" RESULT_VARIABLE openpyxl_
 if(NOT openpyxl_result EQUAL 0)
   message(FATAL_ERROR "python3-openpyxl is not installed: run ./build.sh test, which installs it")
 endif()
-set(gap_arguments)
-string(REPLACE "," ";" known_gaps "${KNOWN_GAPS}")
-foreach(gap IN LISTS known_gaps)
-  list(APPEND gap_arguments --known-gap ${gap})
-endforeach()
 execute_process(COMMAND ${PYTHON} ${SOURCE_DIR}/tests/exports/check_exports.py --centric ${CENTRIC}
-                        --source-dir ${SOURCE_DIR} --work-dir ${WORK_DIR}/exports-check ${gap_arguments}
+                        --source-dir ${SOURCE_DIR} --work-dir ${WORK_DIR}/exports-check
                 RESULT_VARIABLE check_result)
 if(NOT check_result EQUAL 0)
   message(FATAL_ERROR "an export is not read as the answer sets it holds (see above)")
