@@ -68,6 +68,7 @@ struct DepartmentSpelling {
   std::string spelling;
   long count = 0;
   std::string first_source;  // "FILE:ROW"
+  std::string path;          // where in it: the department's column ("column C \"Team\"")
 };
 struct DepartmentMerge {
   std::string into;                           // the spelling kept
@@ -80,6 +81,8 @@ struct DepartmentSeen {
   std::string department;
   long count = 0;            // accepted answer sets
   std::string first_source;  // where the first of them is: "answers/b.jsonl:7"
+  // And where in it: "respondent.department", or an export's column ("column C \"Team\"").
+  std::string path = "respondent.department";
 };
 
 struct InputSummary {
@@ -193,6 +196,7 @@ class AnswerInputs {
   void take_line(std::string_view line, const EntryRef& entry);
   void take_document(std::string_view text, std::uint32_t file);
   void take_table(const std::string& path, std::uint32_t file);
+  std::string department_column(std::uint32_t file) const;
   void reject(const EntryRef& entry, std::vector<Diagnostic> problems);
   void reject(const std::string& source, std::vector<Diagnostic> problems);
 
@@ -227,6 +231,7 @@ class AnswerInputs {
   struct Spellings;
   std::unique_ptr<Spellings> spellings_;          // of departments in exports, in order of first sight
   std::vector<std::string> mapped_columns_seen_;  // normalised headers of the exports read
+  std::unordered_map<std::uint32_t, std::string> department_column_;  // of each export read: "column C \"Team\""
   bool any_export_ = false;
   std::unordered_map<std::string, std::size_t> department_index_;  // into summary_.departments
   std::unique_ptr<OrderedWorkers> workers_;                        // last: stopped before the batches go

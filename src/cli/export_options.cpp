@@ -40,7 +40,7 @@ std::vector<Diagnostic> department_merge_warnings(const std::vector<DepartmentMe
     for (const auto& s : merge.spellings) {
       if (&s == kept) continue;
       warnings.push_back(Diagnostic::warning(
-          s.first_source, "department",
+          s.first_source, s.path,
           fmt::format("\"{}\" ({}) is counted as \"{}\" ({}, first in {}): the same department once case and white "
                       "space are ignored",
                       printable(s.spelling), rows(s.count), printable(merge.into), rows(kept->count),

@@ -68,7 +68,8 @@ struct AnswerInputs::Spellings {
   StringMap<std::size_t> by_key;  // normalised -> class
   StringMap<std::size_t> index;   // a spelling -> its place in its class's spellings
 
-  void record(const std::string& spelling, const std::function<std::string()>& source) {
+  void record(const std::string& spelling, const std::function<std::string()>& source,
+              const std::function<std::string()>& path) {
     auto it = class_of.find(spelling);
     if (it == class_of.end()) {
       const std::string key = normalised(spelling);
@@ -76,7 +77,7 @@ struct AnswerInputs::Spellings {
       if (fresh) classes.emplace_back();
       it = class_of.emplace(spelling, k->second).first;
       index.emplace(spelling, classes[k->second].spellings.size());
-      classes[k->second].spellings.push_back({spelling, 0, source()});
+      classes[k->second].spellings.push_back({spelling, 0, source(), path()});
     }
     ++classes[it->second].spellings[index.find(spelling)->second].count;
   }
@@ -201,7 +202,9 @@ void AnswerInputs::merge(AnswerBatch& batch) {
     ++summary_.sources;
     ++summary_.accepted;
     if (!event.complete) ++summary_.partial;
-    if (event.from_table) spellings_->record(answers.respondent.department, [&] { return name_of(entry); });
+    if (event.from_table)
+      spellings_->record(
+          answers.respondent.department, [&] { return name_of(entry); }, [&] { return department_column(entry.file); });
     if (on_accepted_) on_accepted_(answers);
     accepted_.push_back(&answers);
     return true;
@@ -262,6 +265,8 @@ void AnswerInputs::merge(AnswerBatch& batch) {
       EntryRef first = d.first;
       first.number += lines_before;
       summary_.departments.push_back({d.name, 0, name_of(first)});
+      if (const auto column = department_column_.find(first.file); column != department_column_.end())
+        summary_.departments.back().path = column->second;
     }
     summary_.departments[at->second].count += d.count;
   }
@@ -418,6 +423,11 @@ void AnswerInputs::take_directory(const std::string& directory) {
   }
 }
 
+std::string AnswerInputs::department_column(std::uint32_t file) const {
+  const auto it = department_column_.find(file);
+  return it == department_column_.end() ? std::string("respondent.department") : it->second;
+}
+
 std::vector<DepartmentMerge> AnswerInputs::department_merges() const {
   std::vector<DepartmentMerge> merges;
   for (const auto& merge : spellings_->classes) {
@@ -466,7 +476,11 @@ void AnswerInputs::take_table(const std::string& path, std::uint32_t file) {
   OpenedExport& opened = std::get<OpenedExport>(opening);
   tables_.push_back(opened.mapping);
   any_export_ = true;
-  for (const auto& column : opened.mapping->columns()) mapped_columns_seen_.push_back(normalised(column.header));
+  for (std::size_t c = 0; c < opened.mapping->columns().size(); ++c) {
+    mapped_columns_seen_.push_back(normalised(opened.mapping->columns()[c].header));
+    if (opened.mapping->columns()[c].use == ColumnUse::department)
+      department_column_.emplace(file, opened.mapping->column_name(c));
+  }
   const TableMapping* mapping = opened.mapping.get();
   const bool xlsx = opened.xlsx;
 

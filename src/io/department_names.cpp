@@ -95,7 +95,7 @@ std::vector<Diagnostic> department_warnings(const Questionnaire& questionnaire,
   const auto warn = [&](const Spelling& odd, std::string_view other, std::string message) {
     if (!pairs.emplace(odd.seen->department, other).second) return;
     found.push_back({odd.order, std::string(other),
-                     Diagnostic::warning(odd.seen->first_source, "respondent.department", std::move(message))});
+                     Diagnostic::warning(odd.seen->first_source, odd.seen->path, std::move(message))});
   };
   const auto about_pair = [&](const Spelling& x, const Spelling& y, std::string_view how) {
     const Spelling& odd = likelier(x, y) ? y : x;

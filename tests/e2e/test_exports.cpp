@@ -1,0 +1,149 @@
+// Form-tool exports through the real binary (docs/import.md): what a consultant sees of
+// department spellings, mapping files and the import command's refusals. The five tools'
+// exports themselves are checked by tests/exports/check_exports.py.
+#include <catch2/catch.hpp>
+
+#include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
+
+#include "e2e/e2e_common.hpp"
+#include "support/process.hpp"
+
+using namespace centric::test;
+using nlohmann::json;
+
+namespace {
+
+// A CSV export: a header of department, role and two question ids, then rows.
+std::string export_csv(const std::vector<std::string>& departments) {
+  std::string csv = "Team,Role,culture.values-defined,leadership.role-models\n";
+  int i = 0;
+  for (const auto& d : departments) csv += "\"" + d + "\"," + (i++ % 3 == 0 ? "Leader" : "Employee") + ",4,5\n";
+  return csv;
+}
+
+std::vector<std::string> repeated(const std::string& value, int times) {
+  return std::vector<std::string>(times, value);
+}
+
+std::vector<std::string> joined(std::vector<std::vector<std::string>> parts) {
+  std::vector<std::string> all;
+  for (auto& p : parts) all.insert(all.end(), p.begin(), p.end());
+  return all;
+}
+
+}  // namespace
+
+TEST_CASE("exports: spellings of one department are one department, announced with file, row and column", "[exports]") {
+  TempDir dir;
+  // Row 2 starts "Web Shop"; "web shop " (rows 8-9) and "WEB SHOP" (row 10) are the same once
+  // normalised; "Web Shop" is seen most often, so it is kept.
+  const auto rows = joined({repeated("Web Shop", 6), repeated("web shop ", 2), {"WEB SHOP"}, repeated("Stores", 6)});
+  const std::string csv = dir.write("export.csv", export_csv(rows));
+  const auto result = run_centric({"assess", csv, "--format", "json"});
+  INFO(result.err);
+  REQUIRE(result.exit_code == 0);
+  const json report = json::parse(result.out);
+  std::vector<std::string> ids;
+  for (const auto& d : report["departments"]) ids.push_back(d["id"]);
+  CHECK(ids == std::vector<std::string>{"Stores", "Web Shop"});
+  for (const auto& d : report["departments"])
+    if (d["id"] == "Web Shop") CHECK(d["n"] == 9);
+  CHECK_THAT(result.err, Catch::Contains(csv +
+                                         ":8: column A \"Team\": \"web shop\" (2 rows) is counted as \"Web "
+                                         "Shop\" (6 rows, first in " +
+                                         csv + ":2)"));
+  CHECK_THAT(result.err, Catch::Contains(csv + ":10: column A \"Team\": \"WEB SHOP\" (1 row) is counted as"));
+  const auto warnings = report["inputs"]["warnings"].dump();
+  CHECK_THAT(warnings, Catch::Contains("is counted as \\\"Web Shop\\\""));
+
+  // The text report says it before anything else.
+  const auto text = run_centric({"assess", csv, "--no-color"});
+  const auto warning_at = text.out.find("Warning: ");
+  REQUIRE(warning_at != std::string::npos);
+  CHECK(warning_at < text.out.find("respondents"));
+
+  // import writes the kept spelling, whatever the row said.
+  const auto imported = run_centric({"import", csv});
+  REQUIRE(imported.exit_code == 0);
+  int web_shop = 0;
+  for (const auto& line : split_lines(imported.out)) {
+    if (line.empty()) continue;
+    const auto department = json::parse(line)["respondent"]["department"].get<std::string>();
+    CHECK((department == "Web Shop" || department == "Stores"));
+    web_shop += department == "Web Shop";
+  }
+  CHECK(web_shop == 9);
+}
+
+TEST_CASE("exports: a spelling close to another department's gets a did-you-mean, naming the column", "[exports]") {
+  TempDir dir;
+  const auto rows = joined({repeated("Warehouse", 7), {"Warehuose"}, repeated("Stores", 6)});
+  const std::string csv = dir.write("export.csv", export_csv(rows));
+  const auto result = run_centric({"assess", csv, "--format", "json"});
+  REQUIRE(result.exit_code == 0);
+  CHECK_THAT(result.err, Catch::Contains(csv + ":9: column A \"Team\":") && Catch::Contains("\"Warehuose\"") &&
+                             Catch::Contains("did you mean \"Warehouse\"?"));
+}
+
+TEST_CASE("exports: --write-mapping never replaces a file; --mapping and validate read it back", "[exports]") {
+  TempDir dir;
+  const std::string csv = dir.write("export.csv", export_csv(joined({repeated("Stores", 5)})));
+  const std::string mapping = dir.file("mapping.json");
+  const auto written = run_centric({"import", csv, "--write-mapping", mapping});
+  INFO(written.err);
+  REQUIRE(written.exit_code == 0);
+  const json doc = json::parse(read_text_file(mapping));
+  CHECK(doc["format"] == "centric-mapping/1");
+  CHECK(doc["columns"]["Team"] == "@department");
+  CHECK(doc["columns"]["Role"] == "@role");
+  CHECK(doc["columns"]["culture.values-defined"] == "culture.values-defined");
+
+  dir.write("mapping.json", "{\"format\": \"centric-mapping/1\", \"x-note\": \"edited by hand\"}\n");
+  const auto again = run_centric({"import", csv, "--write-mapping", mapping});
+  CHECK(again.exit_code == 1);
+  CHECK_THAT(again.err, Catch::Contains("exists already"));
+  CHECK_THAT(read_text_file(mapping), Catch::Contains("edited by hand"));
+
+  const auto valid = run_centric({"validate", mapping});
+  CHECK(valid.exit_code == 0);
+  CHECK_THAT(valid.out, Catch::Contains("ok (mapping for customer-centricity)"));
+  dir.write("bad.json", R"({"format": "centric-mapping/1", "columns": {"Team": "@departmen"}})");
+  const auto invalid = run_centric({"validate", dir.file("bad.json")});
+  CHECK(invalid.exit_code == 1);
+  CHECK_THAT(invalid.err, Catch::Contains("columns.Team: \"@departmen\" is not one of") &&
+                              Catch::Contains("did you mean \"@department\"?"));
+  // A mapping with an error stops assess before anything is read.
+  const auto refused = run_centric({"assess", csv, "--mapping", dir.file("bad.json")});
+  CHECK(refused.exit_code == 1);
+  CHECK(refused.out.empty());
+}
+
+TEST_CASE("exports: import takes exports from files, writes atomically, never over an input", "[exports]") {
+  TempDir dir;
+  const std::string csv = dir.write("export.csv", export_csv(joined({repeated("Stores", 5)})));
+  CHECK(run_centric({"import", "-"}).exit_code == 2);
+  const std::string answers = dir.write("a.json", answer_set("r1", "Stores").dump());
+  const auto json_input = run_centric({"import", answers});
+  CHECK(json_input.exit_code == 2);
+  CHECK_THAT(json_input.err, Catch::Contains("not a form-tool export"));
+  const auto over = run_centric({"import", csv, "-o", csv});
+  CHECK(over.exit_code == 1);
+  CHECK_THAT(read_text_file(csv), Catch::StartsWith("Team,"));
+  const auto out = run_centric({"import", csv, "-o", dir.file("out.jsonl")});
+  REQUIRE(out.exit_code == 0);
+  CHECK(split_lines(read_text_file(dir.file("out.jsonl"))).size() >= 5);
+  for (const auto& name : list_directory(dir.path())) CHECK(name.find(".tmp") == std::string::npos);
+}
+
+TEST_CASE("exports: a directory's exports are read with its answer files", "[exports]") {
+  TempDir dir;
+  dir.write("in/export.csv", export_csv(joined({repeated("Stores", 5)})));
+  dir.write("in/more/a.json", answer_set("r1", "Stores").dump());
+  dir.write("in/notes.txt", "not read");
+  const auto result = run_centric({"assess", dir.file("in"), "--format", "json"});
+  REQUIRE(result.exit_code == 0);
+  const json report = json::parse(result.out);
+  CHECK(report["inputs"]["accepted"] == 6);
+}
