@@ -9,7 +9,7 @@ set -euo pipefail
 cd "$(dirname "$0")"
 
 packages=(g++ cmake ninja-build libcli11-dev nlohmann-json3-dev libfmt-dev libsimdjson-dev libxxhash-dev catch2 python3 python3-jsonschema python3-numpy chromium python3-pil clang libclang-rt-dev llvm
-  libcsv-dev libzip-dev libexpat1-dev python3-openpyxl)
+  libcsv-dev libzip-dev libexpat1-dev pkgconf python3-openpyxl)
 
 install_missing() {
   local missing=() p
