@@ -316,7 +316,7 @@ class CsvTable final : public TableSource {
       if (!parse_slice()) return fail(problem);
     }
     row.cells.resize(cells_);
-    row.numeric.assign(cells_, false);
+    row.numeric.clear();  // XLSX only
     row.number = number_++;
     if (number_ == 0) finished_ = true;  // past 4 billion rows: stop rather than repeat numbers
     if (bad_) {

@@ -62,7 +62,7 @@ std::string became(const AnswerCell& cell) {
   }
   const std::string value =
       cell.value.kind == AnswerValue::Kind::not_applicable ? std::string("na") : std::to_string(cell.value.value);
-  return cell.why.empty() ? value : fmt::format("{} ({})", value, cell.why);
+  return cell.how.empty() ? value : fmt::format("{} ({})", value, cell.how);
 }
 
 }  // namespace
@@ -169,7 +169,7 @@ ExportExplanation explain_export(const std::string& path, const Questionnaire& q
       // Labels that are not numbers go to the mapping, with what they were read as.
       for (const auto& v : out.questions.back().values) {
         const AnswerCell cell = plan.read_answer(v.text);
-        if (cell.kind != AnswerCell::Kind::value || cell.why == "number") continue;
+        if (cell.kind != AnswerCell::Kind::value || cell.how == "number") continue;
         const std::string label(trimmed(v.text));
         const bool known =
             std::any_of(out.inferred.values.begin(), out.inferred.values.end(),

@@ -133,36 +133,50 @@ bool valid_date(int y, int m, int d) {
 // 2026/11/20 ..., 2026. 11. 20. ... (Hungarian), 20.11.2026 ... (Polish, Russian),
 // 11/20/2026 ... with AM/PM (when the day is unambiguous: a slash date whose day and month
 // could be swapped is left as written).
+// "YYYY-MM-DDTHH:MM:SS", without fmt: this runs for every row of an export.
+std::string iso_text(int y, int m, int d, int hour, int minute, int second) {
+  std::string out = "0000-00-00T00:00:00";
+  const auto put = [&](std::size_t at, int value, int digits) {
+    for (int k = digits - 1; k >= 0; --k, value /= 10) out[at + static_cast<std::size_t>(k)] = char('0' + value % 10);
+  };
+  put(0, y, 4), put(5, m, 2), put(8, d, 2), put(11, hour, 2), put(14, minute, 2), put(17, second, 2);
+  return out;
+}
+
+// The date-time written in ISO 8601, or nullopt. Forms: 2026-11-20 10:15[:00][Z|±hh:mm],
+// 2026/11/20 ..., 2026. 11. 20. ... (Hungarian), 20.11.2026 ... (Polish, Russian),
+// 11/20/2026 ... with AM/PM (when the day is unambiguous: a slash date whose day and month
+// could be swapped is left as written).
 std::optional<std::string> iso_date_time(std::string_view text) {
-  std::vector<int> numbers;
-  std::vector<char> separators;  // before each number after the first
+  std::array<int, 6> numbers{};
+  std::size_t count = 0;
+  char first_separator = ' ';
   std::size_t i = 0;
-  std::string zone;
+  std::string_view zone;
   bool pm = false, am = false;
-  std::string_view rest = trimmed(text);
+  const std::string_view rest = trimmed(text);
   while (i < rest.size()) {
     if (is_digit(rest[i])) {
       int value = 0;
       std::size_t digits = 0;
       while (i < rest.size() && is_digit(rest[i]) && digits < 5) value = value * 10 + (rest[i++] - '0'), ++digits;
       if (i < rest.size() && is_digit(rest[i])) return std::nullopt;
-      if (!numbers.empty() && separators.size() < numbers.size()) separators.push_back(' ');
-      numbers.push_back(value);
-      if (numbers.size() > 6) return std::nullopt;
+      if (count == numbers.size()) return std::nullopt;
+      numbers[count++] = value;
       continue;
     }
     const char c = rest[i];
-    if (c == '.' && i + 1 < rest.size() && is_digit(rest[i + 1]) && numbers.size() == 6) {
+    if (c == '.' && i + 1 < rest.size() && is_digit(rest[i + 1]) && count == 6) {
       ++i;  // fractions of a second
       while (i < rest.size() && is_digit(rest[i])) ++i;
       continue;
     }
     if (c == '-' || c == '/' || c == '.' || c == ':' || c == 'T') {
-      if (numbers.size() >= 5 && (c == '-') && zone.empty()) {
-        zone = std::string(rest.substr(i));
+      if (count >= 5 && c == '-') {
+        zone = rest.substr(i);
         break;
       }
-      if (separators.size() < numbers.size()) separators.push_back(c);
+      if (count == 1 && first_separator == ' ') first_separator = c;
       ++i;
       continue;
     }
@@ -178,16 +192,15 @@ std::optional<std::string> iso_date_time(std::string_view text) {
       pm = true;
       i += word.starts_with("du.") ? 3 : 2;
     } else if (c == 'Z' || c == '+' || word.starts_with("UTC") || word.starts_with("GMT")) {
-      zone = std::string(word);
+      zone = word;
       break;
     } else {
       return std::nullopt;
     }
   }
-  if (numbers.size() < 5) return std::nullopt;
-  if (numbers.size() == 5) numbers.push_back(0);
+  if (count < 5) return std::nullopt;
   int y = 0, m = 0, d = 0;
-  const char s = separators.empty() ? ' ' : separators[0];
+  const char s = first_separator;
   if (numbers[0] >= 1000) {
     y = numbers[0], m = numbers[1], d = numbers[2];
   } else if (numbers[2] >= 1000 && s == '.') {
@@ -213,7 +226,7 @@ std::optional<std::string> iso_date_time(std::string_view text) {
     hour = hour % 12 + (pm ? 12 : 0);
   }
   if (!valid_date(y, m, d) || hour > 23 || minute > 59 || second > 60) return std::nullopt;
-  std::string out = fmt::format("{:04}-{:02}-{:02}T{:02}:{:02}:{:02}", y, m, d, hour, minute, second);
+  std::string out = iso_text(y, m, d, hour, minute, second);
   // A zone: Z, UTC, GMT, GMT+1, +01:00, -0500.
   std::string_view z = trimmed(zone);
   if (z.empty()) return out;
@@ -532,7 +545,7 @@ AnswerCell TableMapping::read_answer(std::string_view cell) const {
     if (found == nullptr || found->second != "the mapping")
       if (const auto any = labels_.find(normalised(text)); any != labels_.end()) found = &any->second;
     if (found != nullptr && found->second == "the mapping") {
-      out.kind = AnswerCell::Kind::value, out.value = found->first, out.why = found->second;
+      out.kind = AnswerCell::Kind::value, out.value = found->first, out.how = found->second;
       return out;
     }
   }
@@ -553,7 +566,7 @@ AnswerCell TableMapping::read_answer(std::string_view cell) const {
     if (alone || labelled) {
       if (in_scale(*number)) {
         out.kind = AnswerCell::Kind::value, out.value = AnswerValue::of(static_cast<int>(*number));
-        out.why = alone ? "number" : "number before the label";
+        out.how = alone ? "number" : "number before the label";
         return out;
       }
       if (alone) {
@@ -594,7 +607,7 @@ AnswerCell TableMapping::read_answer(std::string_view cell) const {
     out.why = fmt::format("{} means \"not applicable\", which this questionnaire's scale does not allow", quoted(text));
     return out;
   }
-  out.kind = AnswerCell::Kind::value, out.value = value, out.why = it->second.second;
+  out.kind = AnswerCell::Kind::value, out.value = value, out.how = it->second.second;
   return out;
 }
 

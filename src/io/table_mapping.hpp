@@ -43,7 +43,8 @@ struct ColumnPlan {
 struct AnswerCell {
   enum class Kind : std::uint8_t { value, skipped, bad } kind = Kind::skipped;
   AnswerValue value;
-  std::string why;  // Kind::bad: what is wrong; else how it was read ("label (pl)", "number")
+  std::string why;       // Kind::bad: what is wrong
+  std::string_view how;  // else how it was read ("label (pl)", "number"): a literal or the mapping's text
 };
 
 struct StringHash {
