@@ -464,6 +464,10 @@ std::vector<Diagnostic> AnswerInputs::unused_mapping_entries() const {
   return problems;
 }
 
+// Rows per batch (batches are cut by the input alone, so this is part of what makes the
+// sums the same for any number of threads).
+constexpr std::size_t max_rows_per_batch = 128;
+
 // An export (import.md): its header planned here, its rows read on the workers.
 void AnswerInputs::take_table(const std::string& path, std::uint32_t file) {
   auto opening = open_export(path, questionnaire_, options_.mapping, options_.sheet);
@@ -509,7 +513,12 @@ void AnswerInputs::take_table(const std::string& path, std::uint32_t file) {
     }
     entry.text_size = batch.text.size() - entry.text_begin;
     batch.entries.push_back(std::move(entry));
-    submit_if_full();
+    // Rows are short: a batch of them is cut at fewer entries, about as many answer sets
+    // as a chunk of JSON Lines holds, so that the sets in flight take no more memory.
+    if (batch.entries.size() >= max_rows_per_batch)
+      submit();
+    else
+      submit_if_full();
   };
   for (std::size_t i = 0; i < opened.pending.size(); ++i)
     take_row(opened.pending[i].first, opened.pending_status[i], opened.pending[i].second);
