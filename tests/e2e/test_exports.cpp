@@ -147,3 +147,21 @@ TEST_CASE("exports: a directory's exports are read with its answer files", "[exp
   const json report = json::parse(result.out);
   CHECK(report["inputs"]["accepted"] == 6);
 }
+
+TEST_CASE("exports: the report is the same, byte for byte, for any number of threads", "[exports]") {
+  TempDir dir;
+  // Enough rows for many batches, in departments of different sizes.
+  std::vector<std::string> rows;
+  for (int i = 0; i < 2000; ++i) rows.push_back(i % 7 == 0 ? "Stores" : i % 3 == 0 ? "Web shop" : "Warehouse");
+  std::string csv_text = "Team,Role,culture.values-defined,leadership.role-models,people-over-profit.shared-goals\n";
+  for (std::size_t i = 0; i < rows.size(); ++i)
+    csv_text += rows[i] + "," + (i % 5 == 0 ? "Leader" : "Employee") + "," + std::to_string(1 + i % 5) + "," +
+                std::to_string(1 + (i * 7) % 5) + "," + (i % 11 == 0 ? "N/A" : std::to_string(1 + (i * 3) % 5)) + "\n";
+  const std::string csv = dir.write("export.csv", csv_text);
+  const auto one = run_centric({"assess", csv, "--format", "json", "-j", "1"});
+  REQUIRE(one.exit_code == 0);
+  for (const char* jobs : {"2", "3", "8"}) {
+    const auto many = run_centric({"assess", csv, "--format", "json", "-j", jobs});
+    CHECK(many.out == one.out);
+  }
+}
