@@ -11,6 +11,7 @@
 #include "centric/questionnaire_io.hpp"
 #include "centric/text.hpp"
 #include "cli/commands.hpp"
+#include "cli/export_options.hpp"
 #include "cli/file_option.hpp"
 #include "cli/input_arguments.hpp"
 #include "cli/questionnaire_choice.hpp"
@@ -21,6 +22,7 @@ namespace {
 struct ValidateOptions {
   std::vector<std::string> files;
   std::string questionnaire;
+  ExportOptions exports;
 };
 
 enum class Kind { questionnaire, answers, mapping, unknown };
@@ -106,11 +108,17 @@ class Validation {
   template <typename Read>
   bool check_answers(const std::string& file, Read read) {
     if (!answers_) {
-      questionnaire_ = choose_questionnaire(options_.questionnaire);
+      if (!questionnaire_) questionnaire_ = choose_questionnaire(options_.questionnaire);
       if (!questionnaire_) return false;
+      bool bad_mapping = false;
+      mapping_ = load_mapping_option(options_.exports, *questionnaire_, bad_mapping);
+      if (bad_mapping) return false;
+      ReadingOptions reading;
+      reading.mapping = mapping_ ? &*mapping_ : nullptr;
+      reading.sheet = options_.exports.sheet;
       answers_ = std::make_unique<AnswerInputs>(
           *questionnaire_, [](const AnswerSet&) {},
-          [](const std::vector<Diagnostic>& problems) { print_diagnostics(problems); });
+          [](const std::vector<Diagnostic>& problems) { print_diagnostics(problems); }, reading);
     }
     const InputSummary& s = answers_->summary();
     const auto sources_before = s.sources;
@@ -135,6 +143,7 @@ class Validation {
 
   const ValidateOptions& options_;
   std::optional<Questionnaire> questionnaire_;  // loaded when the first answer file needs it
+  std::optional<MappingFile> mapping_;          // for exports, with --mapping
   std::unique_ptr<AnswerInputs> answers_;
   bool all_ok_ = true;
 };
@@ -156,6 +165,7 @@ Command set_validate_command(CLI::App& parent) {
                   "Questionnaire to check answer files against (default: the built-in one)")
       ->type_name("FILE")
       ->check(non_empty_file_name());
+  add_export_options(*app, options->exports);
   return {app, [options] { return run_validate(*options); }};
 }
 

@@ -165,3 +165,20 @@ TEST_CASE("exports: the report is the same, byte for byte, for any number of thr
     CHECK(many.out == one.out);
   }
 }
+
+TEST_CASE("exports: validate reads an export as assess does, with its mapping", "[exports]") {
+  TempDir dir;
+  std::string csv_text = "Which store?,culture.values-defined\n";
+  for (int i = 0; i < 5; ++i) csv_text += "Stores,Don't know\n";
+  const std::string csv = dir.write("export.csv", csv_text);
+  const auto without = run_centric({"validate", csv});
+  CHECK(without.exit_code == 1);  // no department column
+  CHECK_THAT(without.err, Catch::Contains("no column holds the department"));
+  dir.write(
+      "mapping.json",
+      R"({"format": "centric-mapping/1", "columns": {"Which store?": "@department"}, "values": {"Don't know": "na"}})");
+  const auto with_mapping = run_centric({"validate", csv, "--mapping", dir.file("mapping.json")});
+  INFO(with_mapping.err);
+  CHECK(with_mapping.exit_code == 0);
+  CHECK_THAT(with_mapping.out, Catch::Contains("export.csv: ok (5 answer sets)"));
+}
