@@ -340,6 +340,10 @@ class CsvTable final : public TableSource {
       return false;
     }
     pos_ += n;
+    // libcsv grows a field's buffer by blk_size at a time: doubling blk_size with the buffer
+    // makes the growth geometric, so a long cell costs a few reallocations, not one per
+    // 16 KiB (each a copy; under AddressSanitizer each also a freed block kept in quarantine).
+    if (parser_.entry_size > parser_.blk_size) csv_set_blk_size(&parser_, parser_.entry_size);
     if ((parser_.pstate == kFieldBegun || parser_.pstate == kFieldMightHaveEnded) &&
         field_length(parser_) > limits_.max_cell_bytes) {
       oversized_ = true;
