@@ -74,7 +74,7 @@ std::string explanation_text(const ExportExplanation& e) {
   for (const auto& c : e.columns) {
     const std::string header = c.header.empty() ? std::string("(no name)") : shown_text(c.header);
     if (c.target.empty())
-      out += fmt::format("    {:<3} {}: not used\n", c.letters, header);
+      out += fmt::format("    {:<3} {}: {}\n", c.letters, header, c.why.empty() ? "not used" : printable(c.why));
     else
       out += fmt::format("    {:<3} {}: {} ({})\n", c.letters, header, c.target, printable(c.why));
   }

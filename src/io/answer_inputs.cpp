@@ -487,6 +487,17 @@ void AnswerInputs::take_table(const std::string& path, std::uint32_t file) {
   }
   const TableMapping* mapping = opened.mapping.get();
   const bool xlsx = opened.xlsx;
+  for (const auto& [column, question] : mapping->near_misses()) {
+    BatchEntry warning;
+    warning.kind = BatchEntry::Kind::warning;
+    const std::string id = column_target_name(ColumnUse::question, question, questionnaire_);
+    warning.problems.push_back(Diagnostic::warning(
+        path, mapping->column_name(column),
+        fmt::format("not used, but close to the text of the question {}, which no column answers (its answers count "
+                    "as skipped): correct the header, or map it (\"columns\": {{\"...\": \"{}\"}})",
+                    id, id)));
+    current().entries.push_back(std::move(warning));
+  }
 
   const auto take_row = [&](const TableRow& r, TableSource::Status s, const std::string& why) {
     const EntryRef ref{file, r.number, EntryRef::Kind::line};

@@ -468,6 +468,41 @@ std::variant<std::shared_ptr<const TableMapping>, std::vector<std::string>> Tabl
   for (auto& column : columns)
     if (column.use == ColumnUse::unused && column.why.empty()) column.why = "not used";
 
+  // A header a few letters from a question's text (a typo, a tool that drops diacritics)
+  // would leave that question without answers, silently: it is named, so that a warning
+  // can say so. Only for questions no column answers.
+  {
+    std::vector<bool> answered(questionnaire.question_count(), false);
+    for (const auto& column : columns)
+      if (column.use == ColumnUse::question) answered[column.question] = true;
+    std::vector<std::string_view> texts;
+    StringMap<std::size_t> question_of;
+    for (const auto& [text, found] : questions) {
+      if (answered[found.first]) continue;
+      texts.push_back(text);
+      question_of.emplace(text, found.first);
+    }
+    const LikelyMeant near(texts);
+    std::size_t budget = 4'000'000;
+    for (std::size_t c = 0; c < columns.size() && !texts.empty(); ++c) {
+      if (columns[c].use != ColumnUse::unused || columns[c].why != "not used") continue;
+      const std::string h = normalised(columns[c].header);
+      for (const std::string_view text :
+           {std::string_view(h), without_number_label(h), bracketed_tail(h), dashed_tail(h)}) {
+        if (text.size() < 8) continue;  // short headers ("Name", "E-mail") are no question's text
+        const auto meant = near.find(text, budget);
+        if (!meant) continue;
+        const std::size_t question = question_of.find(*meant)->second;
+        if (answered[question]) continue;
+        answered[question] = true;
+        columns[c].why = fmt::format("not used, but close to the text of {}",
+                                     column_target_name(ColumnUse::question, question, questionnaire));
+        plan->near_misses_.emplace_back(c, question);
+        break;
+      }
+    }
+  }
+
   // One column per question, department, role, id and time.
   for (std::size_t a = 0; a < columns.size(); ++a) {
     if (columns[a].use == ColumnUse::unused) continue;

@@ -76,6 +76,9 @@ class TableMapping {
 
   const std::vector<ColumnPlan>& columns() const { return columns_; }
   const HeaderLayout& layout() const { return layout_; }
+  // Columns not used whose header is a few letters from the text of a question that no
+  // column answers: (column, question), for a warning.
+  const std::vector<std::pair<std::size_t, std::size_t>>& near_misses() const { return near_misses_; }
   const Questionnaire& questionnaire() const { return questionnaire_; }
 
   // A data row into `out` (every field set); false with the problems, named "FILE:ROW",
@@ -100,6 +103,7 @@ class TableMapping {
   const Questionnaire& questionnaire_;
   HeaderLayout layout_;
   std::vector<ColumnPlan> columns_;
+  std::vector<std::pair<std::size_t, std::size_t>> near_misses_;  // (column, question)
   bool from_xlsx_ = false;
   bool mapped_labels_ = false;  // the mapping gives labels: looked up before anything else
   // Answer labels: as written (the fast path), and normalised.

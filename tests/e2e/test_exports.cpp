@@ -182,3 +182,20 @@ TEST_CASE("exports: validate reads an export as assess does, with its mapping", 
   CHECK(with_mapping.exit_code == 0);
   CHECK_THAT(with_mapping.out, Catch::Contains("export.csv: ok (5 answer sets)"));
 }
+
+TEST_CASE("exports: a header with a typo in a question's text is warned about, not dropped silently", "[exports]") {
+  TempDir dir;
+  const json questionnaire = builtin_questionnaire();
+  std::string text = questionnaire["dimensions"][0]["questions"][0]["text"]["en"];
+  const std::string id = questionnaire["dimensions"][0]["questions"][0]["id"];
+  text.replace(text.find("values"), 6, "valeus");
+  std::string csv_text = "Team,\"" + text + "\",leadership.role-models\n";
+  for (int i = 0; i < 5; ++i) csv_text += "Stores,4,5\n";
+  const std::string csv = dir.write("export.csv", csv_text);
+  const auto result = run_centric({"assess", csv, "--format", "json"});
+  REQUIRE(result.exit_code == 0);
+  CHECK_THAT(result.err, Catch::Contains("centric: warning: " + csv + ": column B \"Our company") &&
+                             Catch::Contains("close to the text of the question " + id));
+  const json report = json::parse(result.out);
+  CHECK_THAT(report["inputs"]["warnings"].dump(), Catch::Contains("close to the text of the question " + id));
+}

@@ -293,7 +293,11 @@ TEST_CASE("a row becomes an answer set, or is rejected naming its row and column
   CHECK(problems[0].message.find("J") == std::string::npos);
 
   // A department that is not UTF-8 is said once: it is not also "empty".
-  REQUIRE_FALSE(convert({"Ann", "Gesch\xe4" "ftsf\xfc" "hrung", "", "4", "4"}));
+  REQUIRE_FALSE(convert({"Ann",
+                         "Gesch\xe4"
+                         "ftsf\xfc"
+                         "hrung",
+                         "", "4", "4"}));
   REQUIRE(problems.size() == 1);
   CHECK(problems[0].path == "column B \"Department\"");
   CHECK_THAT(problems[0].message, Catch::StartsWith("is not valid UTF-8 text"));
@@ -340,4 +344,21 @@ TEST_CASE("a written mapping reads back as the same mapping") {
     CHECK(again.columns[i].use == file.columns[i].use);
     CHECK(again.columns[i].question == file.columns[i].question);
   }
+}
+
+TEST_CASE("a header a few letters from a question's text is named, when no column answers that question") {
+  std::string typo = question(0).text.in("en", "en");
+  const auto at = typo.find("values");
+  REQUIRE(at != std::string::npos);
+  typo.replace(at, 6, "valeus");
+  std::string other = question(1).text.in("en", "en");
+  other[other.size() / 2] = '#';
+  const auto mapping = plan({"Department", typo, question(1).id, other, "Name"});
+  REQUIRE(mapping->near_misses().size() == 1);
+  CHECK(mapping->near_misses()[0] == std::pair<std::size_t, std::size_t>{1, 0});
+  CHECK(mapping->columns()[1].use == ColumnUse::unused);
+  CHECK(mapping->columns()[1].why == "not used, but close to the text of " + question(0).id);
+  // Question 1 has its column (by id): a header close to its text is only not used.
+  CHECK(mapping->columns()[3].why == "not used");
+  CHECK(mapping->columns()[4].why == "not used");
 }
