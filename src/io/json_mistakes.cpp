@@ -110,8 +110,8 @@ std::optional<JsonMistake> spreadsheet_export(std::string_view text, std::size_t
   for (const char separator : {',', ';', '\t'}) {
     if (filled_fields(line, separator) >= 2)
       return JsonMistake{start,
-                         "this looks like CSV (a spreadsheet export), not JSON; export the answers as JSON, one "
-                         "answer set per file or per line"};
+                         "this looks like CSV (a spreadsheet or form export), not JSON; give it the name it has: a "
+                         ".csv or .tsv file is read as an export, one answer set per row (docs/import.md)"};
   }
   return std::nullopt;
 }

@@ -117,8 +117,8 @@ const std::vector<Mistake>& mistakes() {
                    "syntax error while parsing value - unexpected '{'; expected end of input")}},
       {"spreadsheet-csv-saved-as.json",
        {error_line("spreadsheet-csv-saved-as.json:1:1",
-                   "this looks like CSV (a spreadsheet export), not JSON; export the answers as JSON, one answer set "
-                   "per file or per line")}},
+                   "this looks like CSV (a spreadsheet or form export), not JSON; give it the name it has: a .csv or "
+                   ".tsv file is read as an export, one answer set per row (docs/import.md)")}},
       {"smart-quotes.json",
        {error_line("smart-quotes.json:15:5", "“ is a typographic quote; JSON needs straight double quotes (\")")}},
       {"utf16-le-with-bom.json", {error_line("utf16-le-with-bom.json", "the file is UTF-16; save it as UTF-8")}},

@@ -34,8 +34,8 @@ std::string utf16(std::string_view ascii, bool little_endian) {
 }
 
 constexpr std::string_view csv_message =
-    "this looks like CSV (a spreadsheet export), not JSON; export the answers as JSON, one answer set per file or "
-    "per line";
+    "this looks like CSV (a spreadsheet or form export), not JSON; give it the name it has: a .csv or .tsv file is "
+    "read as an export, one answer set per row (docs/import.md)";
 
 }  // namespace
 
