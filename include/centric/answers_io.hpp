@@ -106,8 +106,11 @@ std::vector<Diagnostic> department_warnings(const Questionnaire& questionnaire,
 
 // Whether a directory walk reads this file: *.json, *.jsonl, and exports (*.csv, *.tsv, *.xlsx).
 bool is_answer_file_name(std::string_view path);
-// Whether a file is read as a form tool's export (import.md): *.csv, *.tsv, *.xlsx.
+// Whether a file is read as a form tool's export (import.md): *.csv, *.tsv, *.xlsx, in
+// any case.
 bool is_table_file_name(std::string_view path);
+// `path` ends with the lower-case `suffix`, in any case.
+bool ends_with_any_case(std::string_view path, std::string_view suffix);
 
 struct MappingFile;
 
@@ -229,8 +232,9 @@ class AnswerInputs {
   std::vector<std::unique_ptr<AnswerBatch>> spare_;
   std::deque<std::shared_ptr<const TableMapping>> tables_;  // one per export, read by the workers
   struct Spellings;
-  std::unique_ptr<Spellings> spellings_;          // of departments in exports, in order of first sight
-  std::vector<std::string> mapped_columns_seen_;  // normalised headers of the exports read
+  std::unique_ptr<Spellings> spellings_;                      // of departments in exports, in order of first sight
+  std::vector<std::string> mapped_columns_seen_;              // normalised headers of the exports read
+  std::unordered_map<std::uint32_t, std::string> id_column_;  // of each export read, when it has one
   std::unordered_map<std::uint32_t, std::string> department_column_;  // of each export read: "column C \"Team\""
   bool any_export_ = false;
   std::unordered_map<std::string, std::size_t> department_index_;  // into summary_.departments

@@ -116,14 +116,22 @@ int explain(const ImportOptions& o, const Questionnaire& questionnaire, const Ma
       continue;
     }
     explanations.push_back(explain_export(file, questionnaire, mapping, o.exports.sheet));
-    if (!explanations.back().errors.empty()) unreadable = true;
+    if (!explanations.back().errors.empty()) {
+      unreadable = true;
+      // --show-mapping prints them with the rest; --write-mapping alone must say why too.
+      if (!o.show_mapping)
+        for (const auto& error : explanations.back().errors)
+          fmt::print(stderr, "centric: error: {}: {}\n", printable(file), printable(error));
+    }
     if (o.show_mapping) text += (text.empty() ? "" : "\n") + explanation_text(explanations.back());
   }
   if (o.show_mapping && !write_standard_output(text)) return exit_failed;
   if (!o.write_mapping.empty()) {
     const MappingFile merged = merged_mapping(explanations);
     if (merged.columns.empty()) {
-      fmt::print(stderr, "centric: error: no export could be read; no mapping written\n");
+      fmt::print(stderr,
+                 "centric: error: no export could be read (see above); no mapping written: write one by hand "
+                 "(docs/import.md, \"When a column is not recognised\")\n");
       return exit_failed;
     }
     auto opened = AtomicFile::open(o.write_mapping);

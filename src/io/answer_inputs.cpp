@@ -52,8 +52,16 @@ bool looks_like_object_line(std::string_view line) {
 
 }  // namespace
 
+// Exports keep the extension their tool or a person gave them: "Responses.CSV" too.
+bool ends_with_any_case(std::string_view path, std::string_view suffix) {
+  if (path.size() < suffix.size()) return false;
+  const std::string_view end = path.substr(path.size() - suffix.size());
+  return std::equal(end.begin(), end.end(), suffix.begin(),
+                    [](char a, char b) { return (a >= 'A' && a <= 'Z' ? char(a - 'A' + 'a') : a) == b; });
+}
+
 bool is_table_file_name(std::string_view path) {
-  return path.ends_with(".csv") || path.ends_with(".tsv") || path.ends_with(".xlsx");
+  return ends_with_any_case(path, ".csv") || ends_with_any_case(path, ".tsv") || ends_with_any_case(path, ".xlsx");
 }
 
 bool is_answer_file_name(std::string_view path) {
@@ -192,10 +200,11 @@ void AnswerInputs::merge(AnswerBatch& batch) {
       if (const auto first = ids_->insert(event.id, place)) {
         const EntryRef first_entry{first->file, first->number, static_cast<EntryRef::Kind>(first->kind)};
         const std::string name = name_of(entry);
-        emit_rejection(name,
-                       {Diagnostic::error(name, "respondent.id",
-                                          fmt::format("duplicate respondent id {}: already given by {}",
-                                                      detail::shown(*answers.respondent.id), name_of(first_entry)))});
+        const auto column = id_column_.find(entry.file);
+        emit_rejection(
+            name, {Diagnostic::error(name, column == id_column_.end() ? std::string("respondent.id") : column->second,
+                                     fmt::format("duplicate respondent id {}: already given by {}",
+                                                 detail::shown(*answers.respondent.id), name_of(first_entry)))});
         return false;
       }
     }
@@ -445,7 +454,12 @@ std::vector<DepartmentMerge> AnswerInputs::department_merges() const {
 std::vector<Diagnostic> AnswerInputs::unused_mapping_entries() const {
   std::vector<Diagnostic> problems;
   const MappingFile* mapping = options_.mapping;
-  if (mapping == nullptr || !any_export_) return problems;
+  if (mapping == nullptr) return problems;
+  if (!any_export_) {
+    problems.push_back(
+        Diagnostic::error(mapping->source, "", "a mapping is for exports (.csv, .tsv, .xlsx), and no export was read"));
+    return problems;
+  }
   for (const auto& column : mapping->columns) {
     const std::string key = normalised(column.header);
     if (std::find(mapped_columns_seen_.begin(), mapped_columns_seen_.end(), key) == mapped_columns_seen_.end())
@@ -462,6 +476,21 @@ std::vector<Diagnostic> AnswerInputs::unused_mapping_entries() const {
                                            "no row of the exports read has this department"));
   }
   return problems;
+}
+
+// A reader's problem with a row, its "column N: " (numbered from 1) named as every other
+// message names a column: letter and header.
+Diagnostic reader_problem(const std::string& source, const std::string& problem, const TableMapping& mapping) {
+  std::size_t i = std::string_view("column ").size();
+  if (problem.starts_with("column ")) {
+    std::size_t number = 0;
+    const std::size_t digits = i;
+    while (i < problem.size() && problem[i] >= '0' && problem[i] <= '9' && i - digits < 9)
+      number = number * 10 + static_cast<std::size_t>(problem[i++] - '0');
+    if (i > digits && number > 0 && problem.compare(i, 2, ": ") == 0)
+      return Diagnostic::error(source, mapping.column_name(number - 1), problem.substr(i + 2));
+  }
+  return Diagnostic::error(source, "", problem);
 }
 
 // Rows per batch (batches are cut by the input alone, so this is part of what makes the
@@ -484,6 +513,7 @@ void AnswerInputs::take_table(const std::string& path, std::uint32_t file) {
     mapped_columns_seen_.push_back(normalised(opened.mapping->columns()[c].header));
     if (opened.mapping->columns()[c].use == ColumnUse::department)
       department_column_.emplace(file, opened.mapping->column_name(c));
+    if (opened.mapping->columns()[c].use == ColumnUse::id) id_column_.emplace(file, opened.mapping->column_name(c));
   }
   const TableMapping* mapping = opened.mapping.get();
   const bool xlsx = opened.xlsx;
@@ -502,7 +532,7 @@ void AnswerInputs::take_table(const std::string& path, std::uint32_t file) {
   const auto take_row = [&](const TableRow& r, TableSource::Status s, const std::string& why) {
     const EntryRef ref{file, r.number, EntryRef::Kind::line};
     if (s == TableSource::Status::bad_row) {
-      reject(ref, {Diagnostic::error(name_of(ref), "", why)});
+      reject(ref, {reader_problem(name_of(ref), why, *mapping)});
       return;
     }
     if (std::all_of(r.cells.begin(), r.cells.end(), [](const std::string& c) { return blank(c); })) return;

@@ -236,7 +236,11 @@ class DelimiterProbe {
   }
   static void on_record(int, void* self) { static_cast<DelimiterProbe*>(self)->done_ = true; }
 
+  // Strict, so that text after a closing quote stops libcsv (see parse_slice).
+  static constexpr unsigned char kOptions = CSV_REPALL_NL | CSV_STRICT;
   csv_parser parser_{};
+  char delimiter_ = 0;
+  bool skipping_line_ = false;  // the rest of the line of a rejected row is not read
   std::size_t fields_ = 0;
   bool done_ = false;
 };
@@ -244,9 +248,7 @@ class DelimiterProbe {
 class CsvTable final : public TableSource {
  public:
   CsvTable(std::unique_ptr<ByteInput> input, const TableLimits& limits) : decoder_(std::move(input)), limits_(limits) {
-    csv_init(&parser_, CSV_REPALL_NL);
-    // libcsv grows a field's buffer by this much at a time (128 bytes by default).
-    csv_set_blk_size(&parser_, 16 << 10);
+    init_parser();
   }
   ~CsvTable() override { csv_free(&parser_); }
   CsvTable(const CsvTable&) = delete;
@@ -278,6 +280,7 @@ class CsvTable final : public TableSource {
       }
       if (probes[2].fields() > most) delimiter = '\t';
     }
+    delimiter_ = delimiter;
     csv_set_delim(&parser_, static_cast<unsigned char>(delimiter));
     return {};
   }
@@ -335,9 +338,48 @@ class CsvTable final : public TableSource {
       n = static_cast<std::size_t>(static_cast<const char*>(lf) - begin) + 1;
     if (const void* cr = std::memchr(begin, '\r', n))
       n = static_cast<std::size_t>(static_cast<const char*>(cr) - begin) + 1;
-    if (csv_parse(&parser_, begin, n, on_field, on_record, this) != n) {
-      problem_ = fmt::format("cannot read row {}: {}", number_, csv_strerror(csv_error(&parser_)));
-      return false;
+    if (skipping_line_) {  // the rest of a line whose row was rejected
+      skipping_line_ = begin[n - 1] != '\n' && begin[n - 1] != '\r';
+      if (!skipping_line_) terminator_ = begin[n - 1];
+      pos_ += n;
+      return true;
+    }
+    std::size_t parsed = 0;
+    while (parsed < n) {
+      parsed += csv_parse(&parser_, begin + parsed, n - parsed, on_field, on_record, this);
+      if (parsed == n) break;
+      if (csv_error(&parser_) != CSV_EPARSE) {
+        problem_ = fmt::format("cannot read row {}: {}", number_, csv_strerror(csv_error(&parser_)));
+        return false;
+      }
+      // Strict mode stopped at a quote. Inside a cell that did not start with one (24" screen)
+      // it is a character, as spreadsheets read it: fed again, leniently.
+      if (parser_.pstate == kFieldBegun && parser_.quoted == 0) {
+        csv_set_opts(&parser_, kOptions & ~CSV_STRICT);
+        parsed += csv_parse(&parser_, begin + parsed, 1, on_field, on_record, this);
+        csv_set_opts(&parser_, kOptions);
+        continue;
+      }
+      // Text after the quote that closes a cell ("a" b): libcsv would read on as if the quote
+      // were part of the cell, through the following rows to the next quote, merging them
+      // into one. The row is rejected instead and reading resumes at the next line.
+      if (!bad_) {
+        bad_ = true;
+        problem_ = fmt::format(
+            "column {}: text after the quote that closes the cell (a quote inside a quoted cell is written twice: "
+            "\"\")",
+            fields_ + 1);
+      }
+      const char last = begin[n - 1];
+      skipping_line_ = last != '\n' && last != '\r';
+      terminator_ = skipping_line_ ? 0 : last;
+      csv_free(&parser_);
+      init_parser();
+      fields_ = 0;
+      oversized_ = false;
+      done_ = true;
+      pos_ += n;
+      return true;
     }
     pos_ += n;
     // libcsv grows a field's buffer by blk_size at a time: doubling blk_size with the buffer
@@ -350,6 +392,13 @@ class CsvTable final : public TableSource {
       discard_field(parser_);
     }
     return true;
+  }
+
+  void init_parser() {
+    csv_init(&parser_, kOptions);
+    // libcsv grows a field's buffer by this much at a time (128 bytes by default).
+    csv_set_blk_size(&parser_, 16 << 10);
+    if (delimiter_ != 0) csv_set_delim(&parser_, static_cast<unsigned char>(delimiter_));
   }
 
   Status fail(std::string& problem) {
@@ -398,8 +447,12 @@ class CsvTable final : public TableSource {
 
   Utf8Decoder decoder_;
   TableLimits limits_;
+  // Strict, so that text after a closing quote stops libcsv (see parse_slice).
+  static constexpr unsigned char kOptions = CSV_REPALL_NL | CSV_STRICT;
   csv_parser parser_{};
-  std::string text_;  // decoded text not yet parsed, from pos_
+  char delimiter_ = 0;
+  bool skipping_line_ = false;  // the rest of the line of a rejected row is not read
+  std::string text_;            // decoded text not yet parsed, from pos_
   std::size_t pos_ = 0;
   bool at_end_ = false;
   bool finished_ = false;

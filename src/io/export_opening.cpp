@@ -2,14 +2,17 @@
 
 #include <fmt/format.h>
 
+#include "centric/answers_io.hpp"
+
 namespace centric {
 
 std::variant<OpenedExport, std::vector<std::string>> open_export(const std::string& path,
                                                                  const Questionnaire& questionnaire,
                                                                  const MappingFile* mapping, const std::string& sheet) {
   OpenedExport opened;
-  opened.xlsx = path.ends_with(".xlsx");
-  auto source = opened.xlsx ? open_xlsx_table(path, sheet) : open_csv_table(path, path.ends_with(".tsv") ? '\t' : '\0');
+  opened.xlsx = ends_with_any_case(path, ".xlsx");
+  auto source =
+      opened.xlsx ? open_xlsx_table(path, sheet) : open_csv_table(path, ends_with_any_case(path, ".tsv") ? '\t' : '\0');
   if (auto* error = std::get_if<std::string>(&source)) return std::vector<std::string>{*error};
   opened.table = std::move(std::get<std::unique_ptr<TableSource>>(source));
 

@@ -64,8 +64,8 @@ class QuestionnaireChecker {
     const JsonPath at;
     if (!f_.expect_object(root, at)) return q;
     f_.reject_unknown_keys(root, at,
-                         {"$schema", "format", "id", "version", "default_language", "languages", "title", "intro",
-                          "scale", "levels", "departments", "dimensions"});
+                           {"$schema", "format", "id", "version", "default_language", "languages", "title", "intro",
+                            "scale", "levels", "departments", "dimensions"});
     if (auto format = f_.string(root, at, "format", true); format && *format != questionnaire_format)
       f_.error(at.key("format"), fmt::format("is {}, expected \"{}\"", shown(*format), questionnaire_format));
     q.id = f_.id(root, at, "id", true).value_or("");
@@ -256,7 +256,7 @@ class QuestionnaireChecker {
       const json& item = (*v)[i];
       if (!f_.expect_object(item, dimension_at)) continue;
       f_.reject_unknown_keys(item, dimension_at,
-                           {"id", "name", "short", "description", "weight", "questions", "recommendations"});
+                             {"id", "name", "short", "description", "weight", "questions", "recommendations"});
       Dimension d;
       if (auto id = f_.id(item, dimension_at, "id", true)) {
         if (*id == "overall")

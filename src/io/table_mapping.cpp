@@ -33,12 +33,8 @@ constexpr std::array employee_words{"employee", "pracownik", "сотрудник
 constexpr std::array na_words{"n/a",          "na",          "not applicable",   "nie dotyczy",
                               "не применимо", "неприменимо", "nem értelmezhető", "nem releváns"};
 
-std::string_view trimmed(std::string_view s) {
-  const auto first = s.find_first_not_of(" \t\r\n");
-  if (first == std::string_view::npos) return {};
-  const auto last = s.find_last_not_of(" \t\r\n");
-  return s.substr(first, last - first + 1);
-}
+// Without the spaces at its ends, no-break spaces too: a cell of them is empty.
+std::string_view trimmed(std::string_view s) { return trimmed_spaces(s); }
 
 bool blank(std::string_view s) { return s.find_first_not_of(" \t\r\n") == std::string_view::npos; }
 

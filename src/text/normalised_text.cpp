@@ -87,6 +87,26 @@ char32_t folded(char32_t c) {
   return c;
 }
 
+std::string_view trimmed_spaces(std::string_view text) {
+  std::size_t begin = 0;
+  while (begin < text.size()) {
+    char32_t c = 0;
+    const std::size_t length = decode(text, begin, c);
+    if (length == 0 || !is_space(c)) break;
+    begin += length;
+  }
+  std::size_t end = text.size();
+  while (end > begin) {
+    // Back to the start of the last code point: at most 4 bytes, continuation bytes 10xxxxxx.
+    std::size_t start = end - 1;
+    while (start > begin && end - start < 4 && (static_cast<unsigned char>(text[start]) & 0xC0) == 0x80) --start;
+    char32_t c = 0;
+    if (decode(text, start, c) != end - start || !is_space(c)) break;
+    end = start;
+  }
+  return text.substr(begin, end - begin);
+}
+
 std::string normalised(std::string_view text) {
   std::string out;
   out.reserve(text.size());

@@ -15,6 +15,9 @@ namespace centric {
 // as they are, so two different invalid texts stay different.
 std::string normalised(std::string_view text);
 
+// `text` without the white space normalised() drops at its ends (no-break spaces too).
+std::string_view trimmed_spaces(std::string_view text);
+
 // The code point `c` folded (the same table as normalised()).
 char32_t folded(char32_t c);
 

@@ -199,3 +199,36 @@ TEST_CASE("exports: a header with a typo in a question's text is warned about, n
   const json report = json::parse(result.out);
   CHECK_THAT(report["inputs"]["warnings"].dump(), Catch::Contains("close to the text of the question " + id));
 }
+
+TEST_CASE("exports: what a review found: quotes, no-break spaces, upper-case names, ids, a mapping without exports",
+          "[exports]") {
+  TempDir dir;
+  // Text after a closing quote rejects that row alone, naming the column by letter and header.
+  const std::string quotes =
+      dir.write("RESPONSES.CSV",
+                "Department,Comment,culture.values-defined\nSales,\"quoted\" trailing,4\nSales,b,4\nSales,c,5\n"
+                "Sales,\"fine\",2\nSales,\"24\"\" screen\",1\nSales,f,1\n");
+  const auto read = run_centric({"assess", quotes, "--format", "json"});
+  CHECK(read.exit_code == 3);
+  CHECK(json::parse(read.out)["inputs"]["accepted"] == 5);
+  CHECK_THAT(read.err, Catch::Contains(quotes + ":2: column B \"Comment\": text after the quote that closes the cell"));
+
+  // A department of no-break spaces is no department.
+  const std::string blank = dir.write("blank.csv", "Department,culture.values-defined\n\xc2\xa0,4\nSales,3\n");
+  const auto blank_run = run_centric({"assess", blank, "--format", "json"});
+  CHECK(blank_run.exit_code == 3);
+  CHECK_THAT(blank_run.err, Catch::Contains(blank + ":2: column A \"Department\": is empty"));
+
+  // A repeated respondent id names the id column.
+  const std::string ids =
+      dir.write("ids.csv", "Respondent ID,Department,culture.values-defined\nr1,Sales,4\nr1,Sales,5\n");
+  const auto ids_run = run_centric({"assess", ids, "--format", "json"});
+  CHECK(ids_run.exit_code == 3);
+  CHECK_THAT(ids_run.err, Catch::Contains(ids + ":3: column A \"Respondent ID\": duplicate respondent id \"r1\""));
+
+  // A mapping with no export to apply to is a mistake, not silently nothing.
+  dir.write("m.json", R"({"format": "centric-mapping/1", "columns": {"Which shop": "@department"}})");
+  const auto unused = run_centric(with({"assess"}, with(example_inputs(), {"--mapping", dir.file("m.json")})));
+  CHECK(unused.exit_code == 1);
+  CHECK_THAT(unused.err, Catch::Contains("no export was read"));
+}

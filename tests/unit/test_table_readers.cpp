@@ -134,6 +134,26 @@ TEST_CASE("csv table: RFC 4180 quoting") {
     CHECK(rows[1].status == Status::row);
     CHECK(rows[1].cells == Cells{"5\" screen", "x"});
   }
+  SECTION("text after the quote that closes a cell rejects that row alone; the rows after are read") {
+    // Read leniently, the cell would run on to the next quote, four lines below, and the
+    // rows between would vanish into it.
+    const auto rows = csv_rows(
+        "dept,comment,q\r\nSales,\"quoted\" trailing,4\r\nSales,b,4\r\nSales,c,5\r\n"
+        "Sales,\"fine\",2\r\nIT,\"two\r\nlines\" x,1\nIT,f,1\n");
+    REQUIRE(rows.size() == 7);
+    CHECK(rows[1].status == Status::bad_row);
+    CHECK(rows[1].number == 2);
+    CHECK(rows[1].problem ==
+          "column 2: text after the quote that closes the cell (a quote inside a quoted cell is "
+          "written twice: \"\")");
+    CHECK(rows[2].cells == Cells{"Sales", "b", "4"});
+    CHECK(rows[2].number == 3);
+    CHECK(rows[4].cells == Cells{"Sales", "fine", "2"});
+    CHECK(rows[5].status == Status::bad_row);  // the same, in a cell over two lines
+    CHECK(rows[5].number == 6);
+    CHECK(rows[6].cells == Cells{"IT", "f", "1"});
+    CHECK(rows[6].number == 7);
+  }
 }
 
 TEST_CASE("csv table: line ends and blank lines") {
