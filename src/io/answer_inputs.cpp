@@ -561,17 +561,7 @@ void AnswerInputs::take_table(const std::string& path, std::uint32_t file) {
     else
       submit_if_full();
   };
-  for (std::size_t i = 0; i < opened.pending.size(); ++i)
-    take_row(opened.pending[i].first, opened.pending_status[i], opened.pending[i].second);
-  TableSource::Status status = opened.status;
-  std::string problem = opened.problem;
-  if (status == TableSource::Status::row || status == TableSource::Status::bad_row) {
-    TableRow row;
-    while ((status = opened.table->next(row, problem)) == TableSource::Status::row ||
-           status == TableSource::Status::bad_row)
-      take_row(row, status, problem);
-  }
-  if (status == TableSource::Status::failed) reject(path, {Diagnostic::error(path, "", problem)});
+  if (const auto failed = opened.read_rows(take_row)) reject(path, {Diagnostic::error(path, "", *failed)});
 }
 
 void AnswerInputs::take_file(const std::string& path) {

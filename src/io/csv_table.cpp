@@ -15,6 +15,7 @@
 
 #include "io/table_mapping.hpp"  // column_letters
 #include "io/table_source.hpp"
+#include "text/normalised_text.hpp"  // append_utf8
 
 namespace centric {
 namespace {
@@ -93,24 +94,6 @@ class MemoryInput final : public ByteInput {
   std::string text_;
   std::size_t pos_ = 0;
 };
-
-void append_utf8(std::string& out, char32_t c) {
-  if (c < 0x80) {
-    out += static_cast<char>(c);
-  } else if (c < 0x800) {
-    out += static_cast<char>(0xC0 | (c >> 6));
-    out += static_cast<char>(0x80 | (c & 0x3F));
-  } else if (c < 0x10000) {
-    out += static_cast<char>(0xE0 | (c >> 12));
-    out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (c & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (c >> 18));
-    out += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (c & 0x3F));
-  }
-}
 
 // The file's bytes as UTF-8, chunk by chunk: a UTF-8 BOM is dropped, UTF-16 with a BOM
 // is converted (a code unit or a surrogate pair may straddle two chunks).
@@ -236,11 +219,7 @@ class DelimiterProbe {
   }
   static void on_record(int, void* self) { static_cast<DelimiterProbe*>(self)->done_ = true; }
 
-  // Strict, so that text after a closing quote stops libcsv (see parse_slice).
-  static constexpr unsigned char kOptions = CSV_REPALL_NL | CSV_STRICT;
   csv_parser parser_{};
-  char delimiter_ = 0;
-  bool skipping_line_ = false;  // the rest of the line of a rejected row is not read
   std::size_t fields_ = 0;
   bool done_ = false;
 };

@@ -148,17 +148,7 @@ ExportExplanation explain_export(const std::string& path, const Questionnaire& q
           out.row_problems.push_back(fmt::format("row {}: {}: {}", row.number, p.path, p.message));
     }
   };
-  for (std::size_t i = 0; i < opened.pending.size(); ++i)
-    take(opened.pending[i].first, opened.pending_status[i], opened.pending[i].second);
-  TableSource::Status status = opened.status;
-  std::string problem = opened.problem;
-  if (status == TableSource::Status::row || status == TableSource::Status::bad_row) {
-    TableRow row;
-    while ((status = opened.table->next(row, problem)) == TableSource::Status::row ||
-           status == TableSource::Status::bad_row)
-      take(row, status, problem);
-  }
-  if (status == TableSource::Status::failed) out.errors.push_back(problem);
+  if (const auto failed = opened.read_rows(take)) out.errors.push_back(*failed);
 
   for (std::size_t c = 0; c < columns.size(); ++c) {
     auto& values = counts[c].values();

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <utility>
 #include <variant>
@@ -23,6 +24,22 @@ struct OpenedExport {
   // How reading the first rows ended: `row` (go on), `end` or `failed` (with `problem`).
   TableSource::Status status = TableSource::Status::row;
   std::string problem;
+
+  // Every data row in order, the pending ones first: take(row, status, problem) with status
+  // `row` or `bad_row`. Returns why the rest could not be read, if it could not.
+  template <typename Take>
+  std::optional<std::string> read_rows(Take take) {
+    for (std::size_t i = 0; i < pending.size(); ++i) take(pending[i].first, pending_status[i], pending[i].second);
+    TableSource::Status last = status;
+    std::string why = problem;
+    if (last == TableSource::Status::row || last == TableSource::Status::bad_row) {
+      TableRow row;
+      while ((last = table->next(row, why)) == TableSource::Status::row || last == TableSource::Status::bad_row)
+        take(row, last, why);
+    }
+    if (last == TableSource::Status::failed) return why;
+    return std::nullopt;
+  }
 };
 
 // Every reason the file cannot be read (messages without the file's name).

@@ -18,6 +18,9 @@ std::string normalised(std::string_view text);
 // `text` without the white space normalised() drops at its ends (no-break spaces too).
 std::string_view trimmed_spaces(std::string_view text);
 
+// `c` appended to `out` in UTF-8.
+void append_utf8(std::string& out, char32_t c);
+
 // The code point `c` folded (the same table as normalised()).
 char32_t folded(char32_t c);
 
