@@ -72,8 +72,7 @@ void read_as(const Questionnaire& q, const AnswerSetReader& reader, std::string_
 }
 
 // What the fast reader accepts, the diagnosing one accepts the same.
-void compare_fast_reader(const Questionnaire& q, const AnswerSetReader& reader, std::string_view text) {
-  static FastAnswerParser fast(q);
+void compare_fast_reader(FastAnswerParser& fast, const AnswerSetReader& reader, std::string_view text) {
   std::vector<AnswerSet> sets;
   const auto form = fast.parse_document(text, sets);
   AnswerSet one;
@@ -144,6 +143,22 @@ void compare_chunked(const Questionnaire& q, std::string_view text) {
   FUZZ_CHECK(threads == in_order, "two threads: " + std::string(text));
 }
 
+// The built-in questionnaire with the optional features on (formats.md §1): "dk" allowed
+// and every third question asked of leaders only, so that the fast reader's "dk" and its
+// audience rule are compared with the diagnosing reader's too.
+const Questionnaire& featured_questionnaire() {
+  static const Questionnaire q = [] {
+    Questionnaire copy = builtin_questionnaire();
+    copy.scale.dont_know = true;
+    std::size_t flat = 0;
+    for (auto& d : copy.dimensions)
+      for (auto& question : d.questions)
+        if (flat++ % 3 == 2) question.audience = Audience::leaders;
+    return copy;
+  }();
+  return q;
+}
+
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
@@ -153,7 +168,11 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   read_as(q, reader, text, "fuzz.json", InputForm::document);
   read_as(q, reader, text, "fuzz.jsonl", InputForm::json_lines);
   read_as(q, reader, text, "<stdin>", InputForm::detect);
-  compare_fast_reader(q, reader, text);
+  static FastAnswerParser fast(q);
+  compare_fast_reader(fast, reader, text);
+  static const AnswerSetReader featured_reader(featured_questionnaire());
+  static FastAnswerParser featured_fast(featured_questionnaire());
+  compare_fast_reader(featured_fast, featured_reader, text);
   compare_chunked(q, text);
 
   // The reader alone, on whatever JSON the bytes hold (an object or not).

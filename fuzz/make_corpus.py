@@ -240,7 +240,8 @@ JSON_TOKENS = ["{", "}", "[", "]", ":", ",", '"', "true", "false", "null", "-0",
 def dictionaries():
     answers = JSON_TOKENS + ['"format"', '"centric-answers/1"', '"questionnaire"', '"id"', '"version"',
                              '"customer-centricity"', '"1.0.0"', '"2.0.0"', '"respondent"', '"department"', '"role"',
-                             '"leader"', '"employee"', '"complete"', '"submitted_at"', '"answers"', '"na"']
+                             '"leader"', '"employee"', '"complete"', '"submitted_at"', '"answers"', '"na"',
+                             '"dk"']
     answers += ['"%s"' % q for q in QUESTION_IDS]
     dictionary("answer_set_loader.dict", answers)
     dictionary("assess_pipeline.dict", answers + ['"<script>"', '"|"', '"`"', '"\\u001b["', '"&amp;"', '"sales"',
@@ -249,7 +250,8 @@ def dictionaries():
         "$schema", "format", "centric-questionnaire/1", "id", "version", "default_language", "languages", "title",
         "intro", "scale", "min", "max", "labels", "not_applicable", "levels", "level", "name", "description",
         "departments", "dimensions", "short", "weight", "questions", "text", "help", "reverse", "recommendations",
-        "en", "pl", "ru", "hu", "overall"]]
+        "en", "pl", "ru", "hu", "overall", "dont_know", "audience", "everyone", "leaders", "owner", "time_frame",
+        "items"]]
     dictionary("questionnaire_loader.dict", questionnaire)
 
 

@@ -11,15 +11,18 @@ namespace centric {
 enum class Role : std::uint8_t { none, leader, employee };
 
 struct AnswerValue {
-  enum class Kind : std::uint8_t { absent, not_applicable, value };
+  // not_applicable ("na": the statement does not apply to the respondent) and dont_know
+  // ("dk": the respondent cannot judge it) are scored alike: given, but not answered.
+  enum class Kind : std::uint8_t { absent, not_applicable, value, dont_know };
   Kind kind = Kind::absent;
   int value = 0;  // meaningful only for Kind::value
 
   static AnswerValue skipped() { return {}; }
   static AnswerValue na() { return {Kind::not_applicable, 0}; }
+  static AnswerValue dk() { return {Kind::dont_know, 0}; }
   static AnswerValue of(int v) { return {Kind::value, v}; }
   bool answered() const { return kind == Kind::value; }
-  bool given() const { return kind != Kind::absent; }  // a value or "na"
+  bool given() const { return kind != Kind::absent; }  // a value, "na" or "dk"
 };
 
 struct Respondent {

@@ -49,6 +49,9 @@ struct DimensionTally {
   std::vector<std::int64_t> item_sum_squares;
   std::int64_t total_sum = 0;
   std::int64_t total_sum_squares = 0;
+  // Per question: answers "na" and answers "dk" (counted, not yet published).
+  std::vector<std::int64_t> item_not_applicable;
+  std::vector<std::int64_t> item_dont_know;
   // What the anonymity rules count (formats.md §3.9), by role (leaders, employees, no role:
   // RoleCells' order): respondents whose S is defined, and respondents who answered one
   // item or more (the population of the favourable shares).

@@ -15,7 +15,7 @@
 namespace centric {
 
 struct Key {
-  enum class Kind { value, not_applicable, back, skip, help, quit, enter, interrupt, invalid };
+  enum class Kind { value, not_applicable, dont_know, back, skip, help, quit, enter, interrupt, invalid };
   Kind kind = Kind::invalid;
   int value = 0;     // for Kind::value
   std::string text;  // for Kind::invalid: what was typed
@@ -43,13 +43,16 @@ class SurveySession {
 
   bool finished() const { return finished_; }
   std::size_t position() const { return current_; }  // flat question index
-  std::size_t total() const { return questions_.size(); }
+  // The questions the respondent is asked (leaders-only ones only of a leader), and the
+  // current one's place among them (from 0): "question 3 of 36" counts only these.
+  std::size_t total() const { return asked_total_; }
+  std::size_t asked_position() const;
   const Question& question() const { return *questions_[current_].question; }
   const Dimension& dimension() const { return *questions_[current_].dimension; }
   const AnswerValue& current_answer() const { return answers_.answers[current_]; }
   const std::string& message() const { return message_; }  // why a key did nothing
   const AnswerSet& answers() const { return answers_; }
-  // Answered or N/A: the keys an answers file holds.
+  // Answered, N/A or don't know: the keys an answers file holds.
   std::size_t given_count() const;
 
  private:
@@ -63,7 +66,9 @@ class SurveySession {
   const Messages& messages_;
   AnswerSet answers_;
   std::vector<Item> questions_;
-  std::vector<bool> pending_;  // unanswered when the session started
+  std::vector<bool> pending_;  // unanswered when the session started, and asked
+  std::vector<bool> asked_;    // asked of this respondent (audience, formats.md §1)
+  std::size_t asked_total_ = 0;
   std::size_t current_ = 0;
   bool finished_ = false;
   std::string message_;

@@ -30,12 +30,24 @@ std::string unknown_question_message(const LikelyMeant& suggestions, const std::
   return message;
 }
 
+// What a scale allows besides its numbers, for "expected a whole number 1..5{}".
+std::string other_answers(const Scale& scale) {
+  if (scale.not_applicable && scale.dont_know) return ", \"na\" or \"dk\"";
+  if (scale.not_applicable) return " or \"na\"";
+  if (scale.dont_know) return " or \"dk\"";
+  return "";
+}
+
 }  // namespace
 
 AnswerSetReader::AnswerSetReader(const Questionnaire& questionnaire) : questionnaire_(questionnaire) {
   std::size_t flat = 0;
   for (const auto& d : questionnaire.dimensions)
-    for (const auto& q : d.questions) question_index_.emplace(q.id, flat++);
+    for (const auto& q : d.questions) {
+      question_index_.emplace(q.id, flat++);
+      questions_.push_back(&q);
+      any_leaders_only_ = any_leaders_only_ || q.audience == Audience::leaders;
+    }
   std::vector<std::string_view> ids;
   ids.reserve(flat);
   for (const auto& d : questionnaire.dimensions)
@@ -127,9 +139,16 @@ std::variant<AnswerSet, std::vector<Diagnostic>> AnswerSetReader::read(const jso
           f.error(q_at, "\"na\" (not applicable) is not allowed: this questionnaire's scale has no N/A");
         continue;
       }
+      if (value.is_string() && value.get_ref<const std::string&>() == "dk") {
+        if (scale.dont_know)
+          slot = AnswerValue::dk();
+        else
+          f.error(q_at, "\"dk\" (don't know) is not allowed: this questionnaire's scale has no \"don't know\"");
+        continue;
+      }
       if (!value.is_number()) {
         f.error(q_at, fmt::format("{} is not an answer: expected a whole number {}..{}{}", shown(value), scale.min,
-                                  scale.max, scale.not_applicable ? " or \"na\"" : ""));
+                                  scale.max, other_answers(scale)));
         continue;
       }
       if (!detail::is_whole_number(value)) {
@@ -146,6 +165,15 @@ std::variant<AnswerSet, std::vector<Diagnostic>> AnswerSetReader::read(const jso
       }
       slot = AnswerValue::of(static_cast<int>(v));
     }
+  }
+  // A question asked of leaders only is not asked of an employee (formats.md §1): an
+  // answer to it says the role or the answers are wrong. Without a role, it counts.
+  if (any_leaders_only_ && a.respondent.role == Role::employee) {
+    for (std::size_t i = 0; i < questions_.size(); ++i)
+      if (questions_[i]->audience == Audience::leaders && a.answers[i].given())
+        f.error(at.key("answers").key(questions_[i]->id),
+                fmt::format("question \"{}\" is asked of leaders only, and the respondent's role is \"employee\"",
+                            questions_[i]->id));
   }
   if (has_errors(problems)) return problems;
   return a;

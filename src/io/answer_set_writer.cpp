@@ -27,6 +27,8 @@ nlohmann::ordered_json answer_document(const Questionnaire& q, const AnswerSet& 
         answers[question.id] = v.value;
       else if (v.kind == AnswerValue::Kind::not_applicable)
         answers[question.id] = "na";
+      else if (v.kind == AnswerValue::Kind::dont_know)
+        answers[question.id] = "dk";
     }
   }
   doc["answers"] = std::move(answers);

@@ -60,8 +60,9 @@ std::string became(const AnswerCell& cell) {
     case AnswerCell::Kind::value:
       break;
   }
-  const std::string value =
-      cell.value.kind == AnswerValue::Kind::not_applicable ? std::string("na") : std::to_string(cell.value.value);
+  const std::string value = cell.value.kind == AnswerValue::Kind::not_applicable ? std::string("na")
+                            : cell.value.kind == AnswerValue::Kind::dont_know    ? std::string("dk")
+                                                                                 : std::to_string(cell.value.value);
   return cell.how.empty() ? value : fmt::format("{} ({})", value, cell.how);
 }
 

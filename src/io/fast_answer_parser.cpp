@@ -39,7 +39,11 @@ void assign(std::optional<std::string>& to, std::string_view s) {
 struct FastAnswerParser::State {
   explicit State(const Questionnaire& q) : questionnaire(q), departments(q), department_memo(departments) {
     for (const auto& d : q.dimensions)
-      for (const auto& item : d.questions) ids_in_order.push_back(item.id);
+      for (const auto& item : d.questions) {
+        ids_in_order.push_back(item.id);
+        leaders_only.push_back(item.audience == Audience::leaders ? 1 : 0);
+        any_leaders_only = any_leaders_only || item.audience == Audience::leaders;
+      }
     for (std::size_t i = 0; i < ids_in_order.size(); ++i) sorted_ids.emplace_back(ids_in_order[i], i);
     std::sort(sorted_ids.begin(), sorted_ids.end());
     major = std::string(Questionnaire::major_version(q.version));
@@ -65,6 +69,8 @@ struct FastAnswerParser::State {
   // The same few departments come in set after set: a compare or a hash, not a normalised().
   DepartmentMemo department_memo;
   std::vector<std::string> ids_in_order;
+  std::vector<unsigned char> leaders_only;  // per question: asked of leaders only
+  bool any_leaders_only = false;
   std::vector<std::pair<std::string_view, std::size_t>> sorted_ids;
   std::string major;
   std::vector<unsigned char> seen;  // per question, while reading one answers object
@@ -145,8 +151,12 @@ bool FastAnswerParser::State::read_answers(dom::element e, AnswerSet& a) {
       if (v < scale.min || v > scale.max) return false;
       slot = AnswerValue::of(static_cast<int>(v));
     } else if (!value.get_string().get(s)) {
-      if (s != "na" || !scale.not_applicable) return false;
-      slot = AnswerValue::na();
+      if (s == "na" && scale.not_applicable)
+        slot = AnswerValue::na();
+      else if (s == "dk" && scale.dont_know)
+        slot = AnswerValue::dk();
+      else
+        return false;
     } else {
       return false;
     }
@@ -193,7 +203,12 @@ bool FastAnswerParser::State::read(dom::element doc, AnswerSet& a) {
   }
   if (!(found & submitted_at)) a.submitted_at.reset();
   const unsigned required = format | questionnaire_key | respondent | answers;
-  return (found & required) == required;
+  if ((found & required) != required) return false;
+  // An employee's answer to a question asked of leaders only: the diagnosing way says so.
+  if (any_leaders_only && a.respondent.role == Role::employee)
+    for (std::size_t i = 0; i < leaders_only.size(); ++i)
+      if (leaders_only[i] && a.answers[i].given()) return false;
+  return true;
 }
 
 static_assert(FastAnswerParser::padding_bytes >= simdjson::SIMDJSON_PADDING);

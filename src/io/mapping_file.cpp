@@ -149,14 +149,20 @@ MappingLoad read_mapping(std::string_view text, const std::string& source, const
           f.error(v_at.key(label), "\"na\" is not allowed: the questionnaire's scale has no \"not applicable\"");
         else
           mapping.values.push_back({label, AnswerValue::na()});
+      } else if (value == "dk") {
+        if (!scale.dont_know)
+          f.error(v_at.key(label), "\"dk\" is not allowed: the questionnaire's scale has no \"don't know\"");
+        else
+          mapping.values.push_back({label, AnswerValue::dk()});
       } else if (const auto number = detail::as_int(value)) {
         if (*number < scale.min || *number > scale.max)
           f.error(v_at.key(label), fmt::format("{} is outside the scale {}..{}", *number, scale.min, scale.max));
         else
           mapping.values.push_back({label, AnswerValue::of(*number)});
       } else {
-        f.error(v_at.key(label), fmt::format("must be a whole number in {}..{}{}, not {}", scale.min, scale.max,
-                                             scale.not_applicable ? " or \"na\"" : "", shown(value)));
+        f.error(v_at.key(label), fmt::format("must be a whole number in {}..{}{}{}, not {}", scale.min, scale.max,
+                                             scale.not_applicable ? (scale.dont_know ? ", \"na\"" : " or \"na\"") : "",
+                                             scale.dont_know ? " or \"dk\"" : "", shown(value)));
       }
     }
   }
@@ -221,6 +227,8 @@ std::string write_mapping(const MappingFile& mapping, const Questionnaire& quest
   for (const auto& v : mapping.values) {
     if (v.value.kind == AnswerValue::Kind::not_applicable)
       values[v.label] = "na";
+    else if (v.value.kind == AnswerValue::Kind::dont_know)
+      values[v.label] = "dk";
     else
       values[v.label] = v.value.value;
   }

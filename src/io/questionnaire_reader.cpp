@@ -1,5 +1,6 @@
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <fstream>
 #include <set>
 #include <sstream>
@@ -141,7 +142,7 @@ class QuestionnaireChecker {
     const json* v = f_.member(root, at, "scale", true);
     const JsonPath here = at.key("scale");
     if (v == nullptr || !f_.expect_object(*v, here)) return;
-    f_.reject_unknown_keys(*v, here, {"min", "max", "labels", "not_applicable"});
+    f_.reject_unknown_keys(*v, here, {"min", "max", "labels", "not_applicable", "dont_know"});
     auto min = f_.integer(*v, here, "min", true);
     auto max = f_.integer(*v, here, "max", true);
     bool in_bounds = true;
@@ -164,6 +165,7 @@ class QuestionnaireChecker {
       }
     }
     q.scale.not_applicable = f_.boolean(*v, here, "not_applicable").value_or(false);
+    q.scale.dont_know = f_.boolean(*v, here, "dont_know").value_or(false);
     const json* labels = f_.member(*v, here, "labels", false);
     if (labels == nullptr || !f_.expect_object(*labels, here.key("labels"))) return;
     for (const auto& [key, text] : labels->items()) {
@@ -255,8 +257,9 @@ class QuestionnaireChecker {
       const JsonPath dimension_at = here.index(i);
       const json& item = (*v)[i];
       if (!f_.expect_object(item, dimension_at)) continue;
-      f_.reject_unknown_keys(item, dimension_at,
-                             {"id", "name", "short", "description", "weight", "questions", "recommendations"});
+      f_.reject_unknown_keys(
+          item, dimension_at,
+          {"id", "name", "short", "description", "weight", "questions", "levels", "recommendations"});
       Dimension d;
       if (auto id = f_.id(item, dimension_at, "id", true)) {
         if (*id == "overall")
@@ -270,6 +273,7 @@ class QuestionnaireChecker {
       d.description = localized(item, dimension_at, "description", false);
       d.weight = weight(item, dimension_at);
       read_questions(item, dimension_at, d, question_ids);
+      read_level_descriptions(item, dimension_at, d, q);
       read_recommendations(item, dimension_at, d, q);
       q.dimensions.push_back(std::move(d));
     }
@@ -293,7 +297,7 @@ class QuestionnaireChecker {
       const JsonPath question_at = here.index(i);
       const json& item = (*v)[i];
       if (!f_.expect_object(item, question_at)) continue;
-      f_.reject_unknown_keys(item, question_at, {"id", "text", "help", "weight", "reverse"});
+      f_.reject_unknown_keys(item, question_at, {"id", "text", "help", "weight", "reverse", "audience"});
       Question question;
       if (auto id = f_.id(item, question_at, "id", true)) {
         if (!ids.insert(*id).second)
@@ -306,6 +310,13 @@ class QuestionnaireChecker {
       question.help = localized(item, question_at, "help", false);
       question.weight = weight(item, question_at);
       question.reverse = f_.boolean(item, question_at, "reverse").value_or(false);
+      if (auto audience = f_.string(item, question_at, "audience", false)) {
+        if (*audience == "leaders")
+          question.audience = Audience::leaders;
+        else if (*audience != "everyone")
+          f_.error(question_at.key("audience"),
+                   fmt::format("is {}; it must be \"everyone\" or \"leaders\" (or left out)", shown(*audience)));
+      }
       d.questions.push_back(std::move(question));
     }
   }
@@ -318,7 +329,7 @@ class QuestionnaireChecker {
       const JsonPath rec_at = here.index(i);
       const json& item = (*v)[i];
       if (!f_.expect_object(item, rec_at)) continue;
-      f_.reject_unknown_keys(item, rec_at, {"levels", "text"});
+      f_.reject_unknown_keys(item, rec_at, {"levels", "text", "owner", "time_frame", "items"});
       Recommendation r;
       if (const json* levels = f_.member(item, rec_at, "levels", true);
           levels != nullptr && f_.expect_array(*levels, rec_at.key("levels"))) {
@@ -334,7 +345,58 @@ class QuestionnaireChecker {
         }
       }
       r.text = localized(item, rec_at, "text", true);
+      r.owner = localized(item, rec_at, "owner", false);
+      r.time_frame = localized(item, rec_at, "time_frame", false);
+      if (const json* items = f_.member(item, rec_at, "items", false);
+          items != nullptr && f_.expect_array(*items, rec_at.key("items"))) {
+        std::set<std::string> seen;
+        for (std::size_t k = 0; k < items->size(); ++k) {
+          const JsonPath item_at = rec_at.key("items").index(k);
+          const json& id = (*items)[k];
+          const bool in_dimension =
+              id.is_string() && std::any_of(d.questions.begin(), d.questions.end(), [&](const Question& question) {
+                return question.id == id.get_ref<const std::string&>();
+              });
+          if (!in_dimension) {
+            f_.error(item_at, fmt::format("{} is not a question of this dimension{}", shown(id),
+                                          d.id.empty() ? "" : fmt::format(" (\"{}\")", d.id)));
+            continue;
+          }
+          if (!seen.insert(id.get<std::string>()).second) {
+            f_.error(item_at, fmt::format("{} is listed twice", shown(id)));
+            continue;
+          }
+          r.items.push_back(id.get<std::string>());
+        }
+      }
       d.recommendations.push_back(std::move(r));
+    }
+  }
+
+  // dimensions[].levels: what a level means in this dimension.
+  void read_level_descriptions(const json& dimension, const JsonPath& at, Dimension& d, const Questionnaire& q) {
+    const json* v = f_.member(dimension, at, "levels", false);
+    const JsonPath here = at.key("levels");
+    if (v == nullptr || !f_.expect_array(*v, here)) return;
+    for (std::size_t i = 0; i < v->size(); ++i) {
+      const JsonPath level_at = here.index(i);
+      const json& item = (*v)[i];
+      if (!f_.expect_object(item, level_at)) continue;
+      f_.reject_unknown_keys(item, level_at, {"level", "description"});
+      std::optional<int> number;
+      if (const json* level = f_.member(item, level_at, "level", true)) {
+        number = detail::as_int(*level);
+        if (!number || *number < 1 || *number > static_cast<int>(q.levels.size())) {
+          f_.error(level_at.key("level"),
+                   fmt::format("{} is not a level of this questionnaire (1..{})", shown(*level), q.levels.size()));
+          number.reset();
+        } else if (d.level_descriptions.count(*number) != 0) {
+          f_.error(level_at.key("level"), fmt::format("level {} is described twice in this dimension", *number));
+          number.reset();
+        }
+      }
+      LocalizedText description = localized(item, level_at, "description", true);
+      if (number) d.level_descriptions[*number] = std::move(description);
     }
   }
 

@@ -32,6 +32,9 @@ constexpr std::array leader_words{"leader", "lider", "kierownik", "руково�
 constexpr std::array employee_words{"employee", "pracownik", "сотрудник", "munkatárs", "beosztott"};
 constexpr std::array na_words{"n/a",          "na",          "not applicable",   "nie dotyczy",
                               "не применимо", "неприменимо", "nem értelmezhető", "nem releváns"};
+// "Don't know" (formats.md §1, scored like "not applicable"), with the typographic apostrophe too.
+constexpr std::array dk_words{"don't know", "don\u2019t know", "dont know", "do not know",
+                              "dk",         "nie wiem",        "не знаю",   "nem tudom"};
 
 // Without the spaces at its ends, no-break spaces too: a cell of them is empty.
 std::string_view trimmed(std::string_view s) { return trimmed_spaces(s); }
@@ -548,6 +551,7 @@ std::variant<std::shared_ptr<const TableMapping>, std::vector<std::string>> Tabl
     for (const auto& [language, label] : text.by_language)
       add_label(label, AnswerValue::of(value), fmt::format("label ({})", language));
   for (const char* word : na_words) add_label(word, AnswerValue::na(), "not applicable");
+  for (const char* word : dk_words) add_label(word, AnswerValue::dk(), "don't know");
 
   if (mapping)
     for (const auto& [value, department] : mapping->departments)
@@ -617,8 +621,9 @@ AnswerCell TableMapping::read_answer(std::string_view cell) const {
         out.why = "is not valid UTF-8 text";
         return out;
       }
-      out.why = fmt::format("{} is not an answer: a number {}..{}, a label of the scale{}", quoted(text), scale.min,
-                            scale.max, scale.not_applicable ? " or \"n/a\"" : "");
+      out.why = fmt::format("{} is not an answer: a number {}..{}, a label of the scale{}{}", quoted(text), scale.min,
+                            scale.max, scale.not_applicable ? (scale.dont_know ? ", \"n/a\"" : " or \"n/a\"") : "",
+                            scale.dont_know ? " or \"don't know\"" : "");
       std::vector<std::string_view> names(label_names_.begin(), label_names_.end());
       if (auto meant = likely_meant(key, names)) {
         const auto& meant_value = labels_.find(std::string(*meant))->second.first;
@@ -626,6 +631,8 @@ AnswerCell TableMapping::read_answer(std::string_view cell) const {
         const std::string& shown = label_spellings_.find(std::string(*meant))->second;
         if (meant_value.kind == AnswerValue::Kind::not_applicable)
           out.why += fmt::format("; did you mean \"{}\" (not applicable)?", shown);
+        else if (meant_value.kind == AnswerValue::Kind::dont_know)
+          out.why += fmt::format("; did you mean \"{}\" (don't know)?", shown);
         else
           out.why += fmt::format("; did you mean \"{}\" ({})?", shown, meant_value.value);
       }
@@ -636,6 +643,11 @@ AnswerCell TableMapping::read_answer(std::string_view cell) const {
   if (value.kind == AnswerValue::Kind::not_applicable && !scale.not_applicable) {
     out.kind = AnswerCell::Kind::bad;
     out.why = fmt::format("{} means \"not applicable\", which this questionnaire's scale does not allow", quoted(text));
+    return out;
+  }
+  if (value.kind == AnswerValue::Kind::dont_know && !scale.dont_know) {
+    out.kind = AnswerCell::Kind::bad;
+    out.why = fmt::format("{} means \"don't know\", which this questionnaire's scale does not allow", quoted(text));
     return out;
   }
   out.kind = AnswerCell::Kind::value, out.value = value, out.how = it->second.second;
@@ -763,6 +775,13 @@ bool TableMapping::convert(const std::vector<std::string_view>& cells, const std
         break;
     }
   }
+  // As in an answers file (formats.md §2): an employee is not asked a leaders-only question.
+  if (any_leaders_only_ && out.respondent.role == Role::employee)
+    for (std::size_t c = 0; c < cells.size() && c < columns_.size(); ++c)
+      if (columns_[c].use == ColumnUse::question && questions_[columns_[c].question]->audience == Audience::leaders &&
+          out.answers[columns_[c].question].given())
+        problem(c, fmt::format("({}) is asked of leaders only, and the respondent's role is \"employee\"",
+                               column_target_name(ColumnUse::question, columns_[c].question, questionnaire_)));
   if (out.respondent.department.empty() && !department_unreadable) {
     std::size_t column = 0;
     while (column < columns_.size() && columns_[column].use != ColumnUse::department) ++column;

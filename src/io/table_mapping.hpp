@@ -98,7 +98,13 @@ class TableMapping {
   std::string column_name(std::size_t column) const;
 
  private:
-  explicit TableMapping(const Questionnaire& questionnaire) : questionnaire_(questionnaire) {}
+  explicit TableMapping(const Questionnaire& questionnaire) : questionnaire_(questionnaire) {
+    for (const auto& d : questionnaire.dimensions)
+      for (const auto& q : d.questions) {
+        questions_.push_back(&q);
+        any_leaders_only_ = any_leaders_only_ || q.audience == Audience::leaders;
+      }
+  }
 
   const Questionnaire& questionnaire_;
   HeaderLayout layout_;
@@ -113,7 +119,9 @@ class TableMapping {
   StringMap<std::string> label_spellings_;     // normalised -> as first written, to show
   StringMap<std::string> mapped_departments_;  // normalised value -> department
   std::unique_ptr<DepartmentNames> listed_departments_;
-  StringMap<Role> mapped_roles_;  // normalised
+  StringMap<Role> mapped_roles_;            // normalised
+  std::vector<const Question*> questions_;  // in questionnaire order (flat index)
+  bool any_leaders_only_ = false;
 };
 
 // "A", "B", ..., "Z", "AA": the column letters a spreadsheet shows (from 0).

@@ -14,6 +14,20 @@ std::size_t Questionnaire::question_count() const {
   return count;
 }
 
+const LocalizedText& Questionnaire::level_description(const Dimension& dimension, int level) const {
+  if (const auto own = dimension.level_descriptions.find(level); own != dimension.level_descriptions.end())
+    return own->second;
+  static const LocalizedText none;
+  if (level < 1 || static_cast<std::size_t>(level) > levels.size()) return none;
+  return levels[static_cast<std::size_t>(level) - 1].description;
+}
+
+std::size_t Dimension::asked_count(Role role) const {
+  std::size_t count = 0;
+  for (const auto& q : questions) count += q.asked_of(role) ? 1 : 0;
+  return count;
+}
+
 std::string_view Questionnaire::major_version(std::string_view version) { return version.substr(0, version.find('.')); }
 
 }  // namespace centric

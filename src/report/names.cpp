@@ -1,5 +1,8 @@
 #include "report/names.hpp"
 
+#include <fmt/format.h>
+
+#include "centric/messages.hpp"
 #include "centric/report.hpp"
 #include "centric/text.hpp"
 
@@ -17,6 +20,13 @@ std::string department_name(const Questionnaire& q, const std::string& id, const
 
 std::string terminal_text(const Questionnaire& q, const LocalizedText& text, std::string_view language) {
   return printable(q.text(text, language));
+}
+
+std::string recommendation_details(const Messages& m, const std::string& owner, const std::string& time_frame) {
+  std::string out;
+  if (!owner.empty()) out = m("recommendation.owner", fmt::arg("owner", owner));
+  if (!time_frame.empty()) out += (out.empty() ? "" : " \u00b7 ") + time_frame;
+  return out.empty() ? out : " \u2014 " + out;
 }
 
 }  // namespace centric

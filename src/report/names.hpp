@@ -16,4 +16,11 @@ std::string level_name(const Questionnaire& q, int level, const std::string& lan
 // renderer for the terminal passes it through printable().
 std::string department_name(const Questionnaire& q, const std::string& id, const std::string& language);
 
+class Messages;
+
+// What a recommendation says besides its text, already in the report's language (and, for
+// the terminal, made printable): " — Owner: Department head · within 3 months", or ""
+// when it names neither owner nor time frame.
+std::string recommendation_details(const Messages& m, const std::string& owner, const std::string& time_frame);
+
 }  // namespace centric

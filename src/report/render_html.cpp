@@ -461,8 +461,9 @@ class HtmlRenderer {
     out_ += "<ul class=\"recommendations\">\n";
     for (const auto& rec : g.recommendations) {
       const Dimension& d = q_.dimensions[rec.dimension];
-      out_ += fmt::format("<li><strong>{}</strong> {}: {}</li>\n", html_escape(t(d.name)), badge(rec.level),
-                          html_escape(t(d.recommendations[rec.recommendation].text)));
+      const Recommendation& r = d.recommendations[rec.recommendation];
+      out_ += fmt::format("<li><strong>{}</strong> {}: {}{}</li>\n", html_escape(t(d.name)), badge(rec.level),
+                          html_escape(t(r.text)), html_escape(recommendation_details(m_, t(r.owner), t(r.time_frame))));
     }
     out_ += "</ul>\n";
   }

@@ -61,6 +61,12 @@ class JsonRenderer {
     return "shown";
   }
 
+  // A questionnaire text in the report's language, or null where the questionnaire has none.
+  ojson text_or_null(const LocalizedText& text) const {
+    if (text.empty()) return nullptr;
+    return q_.text(text, r_.language);
+  }
+
   std::string level_name(int level) const { return centric::level_name(q_, level, r_.language); }
 
   ojson group(const GroupResult& g, bool organisation_like) const {
@@ -93,6 +99,7 @@ class JsonRenderer {
       stats["score"] = d->score;
       stats["level"] = d->level;
       stats["level_name"] = level_name(d->level);
+      stats["level_description"] = text_or_null(q_.level_description(q_.dimensions[i], d->level));
       stats["n"] = d->n;
       stats["sd"] = optional(d->sd);
       stats["ci95"] = d->ci95 ? ojson::array({d->ci95->first, d->ci95->second}) : ojson(nullptr);
@@ -106,9 +113,13 @@ class JsonRenderer {
     ojson recommendations = ojson::array();
     for (const auto& rec : g.recommendations) {
       const Dimension& d = q_.dimensions[rec.dimension];
+      const Recommendation& r = d.recommendations[rec.recommendation];
       recommendations.push_back({{"dimension", d.id},
                                  {"level", rec.level},
-                                 {"text", q_.text(d.recommendations[rec.recommendation].text, r_.language)}});
+                                 {"text", q_.text(r.text, r_.language)},
+                                 {"owner", text_or_null(r.owner)},
+                                 {"time_frame", text_or_null(r.time_frame)},
+                                 {"items", r.items}});
     }
     out["recommendations"] = std::move(recommendations);
     ojson hidden = ojson::object();

@@ -241,8 +241,9 @@ class MarkdownRenderer {
     }
     for (const auto& rec : g.recommendations) {
       const Dimension& d = q_.dimensions[rec.dimension];
-      line(fmt::format("- **{}** ({}): {}", escape(t(d.name)), m_("level.short", fmt::arg("number", rec.level)),
-                       escape(t(d.recommendations[rec.recommendation].text))));
+      const Recommendation& r = d.recommendations[rec.recommendation];
+      line(fmt::format("- **{}** ({}): {}{}", escape(t(d.name)), m_("level.short", fmt::arg("number", rec.level)),
+                       escape(t(r.text)), escape(recommendation_details(m_, t(r.owner), t(r.time_frame)))));
     }
   }
 

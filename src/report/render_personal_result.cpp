@@ -54,14 +54,21 @@ std::string render_personal_result(const Questionnaire& q, const Assessment& a, 
       continue;
     }
     w += fmt::format("{}  {} {:>5}  {}\n", name, bar(d->score, 10), m.number(d->score, 1), level_label(d->level));
+    // What the level means in this dimension, where the questionnaire says (the levels'
+    // own descriptions are the same for every dimension: not repeated on each line).
+    if (q.dimensions[i].level_descriptions.count(d->level) != 0) {
+      const std::string indent(static_cast<std::size_t>(name_width) + 2, ' ');
+      w.paragraph(t(q.level_description(q.dimensions[i], d->level)), indent, indent);
+    }
   }
 
   if (!me.recommendations.empty()) {
     w.heading(m("result.heading.work_on_first"));
     for (const auto& rec : me.recommendations) {
       const Dimension& d = q.dimensions[rec.dimension];
-      w.paragraph(fmt::format("{} ({}): {}", t(d.name), m("level.short", fmt::arg("number", rec.level)),
-                              t(d.recommendations[rec.recommendation].text)),
+      const Recommendation& r = d.recommendations[rec.recommendation];
+      w.paragraph(fmt::format("{} ({}): {}{}", t(d.name), m("level.short", fmt::arg("number", rec.level)), t(r.text),
+                              recommendation_details(m, t(r.owner), t(r.time_frame))),
                   "    ", "  - ");
     }
   }

@@ -50,8 +50,11 @@ class QuestionnaireRenderer {
 
   void scale() {
     const Scale& s = q_.scale;
-    heading(m_(s.not_applicable ? "questionnaire.scale_with_na" : "questionnaire.scale", fmt::arg("min", s.min),
-               fmt::arg("max", s.max)));
+    const char* key = s.not_applicable && s.dont_know ? "questionnaire.scale_with_na_dk"
+                      : s.not_applicable              ? "questionnaire.scale_with_na"
+                      : s.dont_know                   ? "questionnaire.scale_with_dk"
+                                                      : "questionnaire.scale";
+    heading(m_(key, fmt::arg("min", s.min), fmt::arg("max", s.max)));
     for (const auto& [value, label] : s.labels) out_ += fmt::format("  {:>3}  {}\n", value, t(label));
   }
 
@@ -77,11 +80,19 @@ class QuestionnaireRenderer {
       const Question& q = d.questions[k];
       std::string line = t(q.text);
       if (q.reverse) line += " (R)";
+      if (q.audience == Audience::leaders) line += " " + m_("questionnaire.leaders_only");
       if (q.weight != 1)
         line += " [" + m_("questionnaire.weight", fmt::arg("weight", fmt::format("{:g}", q.weight))) + "]";
       const std::string number = fmt::format("  {:>2}. ", k + 1);
       paragraph(line, std::string(static_cast<std::size_t>(display_width(number)), ' '), number);
       out_ += fmt::format("      id: {}\n", q.id);
+    }
+    if (!d.level_descriptions.empty()) {
+      out_ += "\n  " + m_("questionnaire.level_descriptions") + "\n";
+      for (const auto& [level, description] : d.level_descriptions) {
+        const std::string lead = fmt::format("    {}: ", m_("level.short", fmt::arg("number", level)));
+        paragraph(t(description), std::string(static_cast<std::size_t>(display_width(lead)), ' '), lead);
+      }
     }
     if (d.recommendations.empty()) return;
     out_ += "\n  " + m_("questionnaire.recommendations") + "\n";
@@ -89,7 +100,13 @@ class QuestionnaireRenderer {
       std::string levels;
       for (int l : r.levels) levels += (levels.empty() ? "" : ", ") + m_("level.short", fmt::arg("number", l));
       const std::string lead = fmt::format("    {}: ", levels);
-      paragraph(t(r.text), std::string(static_cast<std::size_t>(display_width(lead)), ' '), lead);
+      std::string text = t(r.text) + recommendation_details(m_, t(r.owner), t(r.time_frame));
+      if (!r.items.empty()) {
+        std::string items;
+        for (const auto& id : r.items) items += (items.empty() ? "" : ", ") + id;
+        text += " (" + m_("questionnaire.items", fmt::arg("items", items)) + ")";
+      }
+      paragraph(text, std::string(static_cast<std::size_t>(display_width(lead)), ' '), lead);
     }
   }
 

@@ -219,8 +219,9 @@ class TextRenderer {
     heading(title);
     for (const auto& rec : g.recommendations) {
       const Dimension& d = q_.dimensions[rec.dimension];
-      paragraph(fmt::format("{} ({}): {}", t(d.name), m_("level.short", fmt::arg("number", rec.level)),
-                            t(d.recommendations[rec.recommendation].text)),
+      const Recommendation& r = d.recommendations[rec.recommendation];
+      paragraph(fmt::format("{} ({}): {}{}", t(d.name), m_("level.short", fmt::arg("number", rec.level)), t(r.text),
+                            recommendation_details(m_, t(r.owner), t(r.time_frame))),
                 "    ", "  - ");
     }
   }

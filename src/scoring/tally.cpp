@@ -58,7 +58,10 @@ void respondent_scores(const Questionnaire& q, const AnswerSet& a, std::vector<s
       weights += w;
       ++answered;
     }
-    const std::size_t k = d.questions.size();
+    // k: the questions the respondent was asked. An employee (or a respondent without a
+    // role) is not asked a leaders-only question, so it does not count against them;
+    // a respondent without a role who answered one anyway has it in the sum above.
+    const std::size_t k = d.asked_count(a.respondent.role);
     // Clamped: a weighted mean of 100s may come out a hair above 100 in floating point.
     if (answered > 0 && answered >= (k + 1) / 2)
       scores.emplace_back(std::clamp(weighted / weights, 0.0, 100.0));
@@ -99,6 +102,8 @@ void DimensionTally::merge(const DimensionTally& o) {
   for (std::size_t i = 0; i < item_sum.size(); ++i) {
     item_sum[i] += o.item_sum[i];
     item_sum_squares[i] += o.item_sum_squares[i];
+    item_not_applicable[i] += o.item_not_applicable[i];
+    item_dont_know[i] += o.item_dont_know[i];
   }
   total_sum += o.total_sum;
   total_sum_squares += o.total_sum_squares;
@@ -123,6 +128,8 @@ GroupTally Tally::empty_group() const {
     DimensionTally t;
     t.item_sum.assign(d.questions.size(), 0);
     t.item_sum_squares.assign(d.questions.size(), 0);
+    t.item_not_applicable.assign(d.questions.size(), 0);
+    t.item_dont_know.assign(d.questions.size(), 0);
     g.dimensions.push_back(std::move(t));
   }
   return g;
@@ -162,6 +169,12 @@ void Tally::add(const AnswerSet& a) {
       const AnswerValue& v = a.answers[first + qi];
       if (!v.answered()) {
         all_answered = false;
+        // "na" and "dk" are scored alike, but counted apart (not published yet: a figure
+        // per question must pass the disclosure rules first).
+        const bool dk = v.kind == AnswerValue::Kind::dont_know;
+        if (dk || v.kind == AnswerValue::Kind::not_applicable)
+          for (GroupTally* g : groups)
+            if (g != nullptr) ++(dk ? g->dimensions[di].item_dont_know : g->dimensions[di].item_not_applicable)[qi];
         continue;
       }
       any_answered = true;
@@ -257,6 +270,8 @@ void DimensionTally::clear() {
   full_n = 0;
   std::fill(item_sum.begin(), item_sum.end(), 0);
   std::fill(item_sum_squares.begin(), item_sum_squares.end(), 0);
+  std::fill(item_not_applicable.begin(), item_not_applicable.end(), 0);
+  std::fill(item_dont_know.begin(), item_dont_know.end(), 0);
   total_sum = total_sum_squares = 0;
 }
 

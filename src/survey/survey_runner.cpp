@@ -369,6 +369,7 @@ class Survey {
     std::string keys = m_(typed_numbers ? "survey.keys.answer_typed" : "survey.keys.answer", first, last);
     const std::string separator = " \u00b7 ";
     if (scale.not_applicable) keys += separator + m_("survey.keys.not_applicable", fmt::arg("key", "n"));
+    if (scale.dont_know) keys += separator + m_("survey.keys.dont_know", fmt::arg("key", "d"));
     keys += separator + m_("survey.keys.back", fmt::arg("key", tty_ ? "b/\u2190" : "b"));
     keys += separator + m_("survey.keys.skip", fmt::arg("key", tty_ ? "s/\u2192" : "s"));
     keys += separator + m_("survey.keys.help", fmt::arg("key", "?"));
@@ -381,10 +382,12 @@ class Survey {
     TextStyle style{s_.color, width};
     std::string out = tty_ ? "\x1b[H\x1b[2J" : "\n";
     for (const auto& line : wrap(preface, width)) out += line + "\n";
-    const std::size_t number = session.position() + 1;
+    // Counted over the questions asked of this respondent (an employee's skip leaders-only ones).
+    const std::size_t number = session.asked_position() + 1;
     const std::string progress = fmt::format("{}/{}", number, session.total());
     const int bar_width = std::max(10, std::min(30, width - display_width(progress) - 30));
-    const int filled = static_cast<int>(bar_width * session.position() / std::max<std::size_t>(1, session.total()));
+    const int filled =
+        static_cast<int>(bar_width * session.asked_position() / std::max<std::size_t>(1, session.total()));
     std::string bar;
     for (int i = 0; i < bar_width; ++i) bar += i < filled ? "\u2588" : "\u2591";
     const std::string dimension = t(session.dimension().name);
@@ -398,12 +401,15 @@ class Survey {
       out += fmt::format("  {:>3}  {}\n", v, label == scale.labels.end() ? "" : t(label->second));
     }
     if (scale.not_applicable) out += fmt::format("    n  {}\n", m_("survey.scale.not_applicable"));
+    if (scale.dont_know) out += fmt::format("    d  {}\n", m_("survey.scale.dont_know"));
     const AnswerValue& current = session.current_answer();
     if (current.answered())
       out += fmt::format("\n{}\n", m_("survey.answer.yours", fmt::arg("answer", current.value)));
     else if (current.kind == AnswerValue::Kind::not_applicable)
       out += fmt::format("\n{}\n",
                          m_("survey.answer.yours", fmt::arg("answer", m_("survey.answer.not_applicable_short"))));
+    else if (current.kind == AnswerValue::Kind::dont_know)
+      out += fmt::format("\n{}\n", m_("survey.answer.yours", fmt::arg("answer", m_("survey.answer.dont_know_short"))));
     if (show_help) {
       const auto& help = session.question().help;
       out += "\n";

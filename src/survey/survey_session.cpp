@@ -9,13 +9,26 @@ SurveySession::SurveySession(const Questionnaire& q, AnswerSet answers, const Me
   for (const auto& d : q.dimensions)
     for (const auto& question : d.questions) questions_.push_back({&d, &question});
   answers_.answers.resize(questions_.size());
-  for (const auto& a : answers_.answers) pending_.push_back(!a.given());
+  // A leaders-only question is asked of a leader alone (the role is asked first).
+  for (std::size_t i = 0; i < questions_.size(); ++i) {
+    const bool asked = questions_[i].question->asked_of(answers_.respondent.role);
+    asked_.push_back(asked);
+    asked_total_ += asked ? 1 : 0;
+    pending_.push_back(asked && !answers_.answers[i].given());
+  }
   current_ = 0;
   while (current_ < questions_.size() && !pending_[current_]) ++current_;
   if (current_ == questions_.size()) {
     finished_ = true;
     current_ = questions_.empty() ? 0 : questions_.size() - 1;
+    while (current_ > 0 && !asked_[current_]) --current_;
   }
+}
+
+std::size_t SurveySession::asked_position() const {
+  std::size_t n = 0;
+  for (std::size_t i = 0; i < current_ && i < asked_.size(); ++i) n += asked_[i] ? 1 : 0;
+  return n;
 }
 
 std::size_t SurveySession::given_count() const {
@@ -55,16 +68,27 @@ SurveySession::Step SurveySession::press(const Key& key) {
       }
       answer = AnswerValue::na();
       break;
+    case Key::Kind::dont_know:
+      if (!scale.dont_know) {
+        message_ = messages_("survey.invalid.no_dont_know");
+        return {Outcome::stayed, false};
+      }
+      answer = AnswerValue::dk();
+      break;
     case Key::Kind::skip:
     case Key::Kind::enter:
       break;  // an earlier answer is kept; an unanswered question stays unanswered
-    case Key::Kind::back:
-      if (current_ == 0) {
+    case Key::Kind::back: {
+      // Back to the question asked before this one (a question not asked is passed over).
+      std::size_t previous = current_;
+      while (previous > 0 && !asked_[previous - 1]) --previous;
+      if (previous == 0) {
         message_ = messages_("survey.invalid.first_question");
         return {Outcome::stayed, false};
       }
-      --current_;
+      current_ = previous - 1;
       return {Outcome::moved, false};
+    }
     case Key::Kind::help:
       return {Outcome::help, false};
     case Key::Kind::quit:
@@ -146,6 +170,9 @@ std::optional<Key> KeyInterpreter::keypress(const std::string& bytes) {
       case 'n':
       case 'N':
         return Key{Key::Kind::not_applicable, 0, ""};
+      case 'd':
+      case 'D':
+        return Key{Key::Kind::dont_know, 0, ""};
       case 'b':
       case 'B':
         return Key{Key::Kind::back, 0, ""};
@@ -177,6 +204,7 @@ Key KeyInterpreter::line(const std::string& raw) const {
   }
   if (text == "na" || text == "n" || text == "N" || text == "NA" || text == "N/A" || text == "n/a")
     return {Key::Kind::not_applicable, 0, ""};
+  if (text == "dk" || text == "d" || text == "D" || text == "DK") return {Key::Kind::dont_know, 0, ""};
   if (text == "b" || text == "B") return {Key::Kind::back, 0, ""};
   if (text == "s" || text == "S") return {Key::Kind::skip, 0, ""};
   if (text == "?") return {Key::Kind::help, 0, ""};

@@ -110,6 +110,8 @@ std::string shown(const AnswerValue& a) {
       return "absent";
     case AnswerValue::Kind::not_applicable:
       return "na";
+    case AnswerValue::Kind::dont_know:
+      return "dk";
     case AnswerValue::Kind::value:
       return std::to_string(a.value);
   }
