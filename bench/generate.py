@@ -64,7 +64,7 @@ P_NA_PRONE = 0.20                    # ... on product items in back-office depar
 P_NA_BUDGET = 0.10                   # ... and on the budget item for employees
 NA_PRONE = {
     "people-before-products.customers-involved",
-    "people-before-products.cross-team-development",
+    "across-departments.changes-made-together",
     "people-before-products.service-insight-used",
 }
 BACK_OFFICE = {"logistics", "finance", "hr", "administration", "production"}

@@ -24,19 +24,20 @@ OUT_JSONL = HERE / "acme-extra.jsonl"
 
 # How good things are in each department, per dimension, on the 1..5 agreement scale
 # for a positively phrased item (order: culture, leadership, employees-first,
-# people-before-products, people-over-profit). Reverse items are answered as
-# (min + max - value), so a strong department disagrees with the negative statements.
+# people-before-products, people-over-profit, across-departments). Reverse items are
+# answered as (min + max - value), so a strong department disagrees with the negative
+# statements.
 DEPARTMENTS = [
     # id, respondents, leaders, where, profile
-    ("sales",            8, 2, "dir",   [4.1, 3.9, 4.0, 3.8, 3.6]),
-    ("customer-service", 8, 2, "dir",   [4.3, 4.0, 4.1, 3.6, 4.2]),
-    ("marketing",        6, 1, "mixed", [3.4, 3.2, 3.3, 3.5, 3.1]),
-    ("it",               6, 1, "mixed", [3.0, 2.9, 3.1, 3.3, 3.0]),
-    ("hr",               5, 1, "dir",   [3.5, 3.1, 3.4, 2.9, 3.4]),
-    ("finance",          6, 1, "dir",   [2.2, 2.2, 2.1, 2.4, 2.3]),
-    ("logistics",        9, 2, "jsonl", [2.2, 2.1, 1.9, 2.3, 2.0]),
+    ("sales",            8, 2, "dir",   [4.1, 3.9, 4.0, 3.8, 3.6, 3.0]),
+    ("customer-service", 8, 2, "dir",   [4.3, 4.0, 4.1, 3.6, 4.2, 3.3]),
+    ("marketing",        6, 1, "mixed", [3.4, 3.2, 3.3, 3.5, 3.1, 3.2]),
+    ("it",               6, 1, "mixed", [3.0, 2.9, 3.1, 3.3, 3.0, 2.8]),
+    ("hr",               5, 1, "dir",   [3.5, 3.1, 3.4, 2.9, 3.4, 3.3]),
+    ("finance",          6, 1, "dir",   [2.2, 2.2, 2.1, 2.4, 2.3, 2.2]),
+    ("logistics",        9, 2, "jsonl", [2.2, 2.1, 1.9, 2.3, 2.0, 1.8]),
     # Not in the questionnaire's department list, and below the anonymity threshold.
-    ("legal",            2, 1, "jsonl", [3.0, 2.8, 3.0, 2.8, 2.9]),
+    ("legal",            2, 1, "jsonl", [3.0, 2.8, 3.0, 2.8, 2.9, 2.9]),
 ]
 
 # Leaders see the organisation through rosier glasses, above all their own leadership.
@@ -46,29 +47,35 @@ LEADER_BONUS_OTHER = 0.35
 # Department-specific stories on single items (added to the "how good" value).
 ITEM_STORIES = {
     # Sales is strong but over-promises and fights with the back office.
-    ("sales", "people-over-profit.over-promising"): -1.7,
-    ("sales", "people-over-profit.promises-checked"): -1.0,
-    ("sales", "employees-first.systems-get-in-the-way"): -1.2,
-    ("sales", "employees-first.internal-support"): -1.0,
+    ("sales", "people-over-profit.promises-kept"): -1.7,
+    ("sales", "across-departments.promises-agreed"): -1.4,
+    ("sales", "across-departments.help-from-others"): -1.0,
+    ("sales", "employees-first.time-for-customers"): -0.8,
     # Customer service hears customers all day, but product decisions ignore it.
     ("customer-service", "people-before-products.service-insight-used"): -1.6,
-    ("customer-service", "employees-first.internal-support"): -0.8,
+    ("customer-service", "across-departments.help-from-others"): -0.8,
     # The warehouse is overloaded and tells customers about delays late.
     ("logistics", "people-over-profit.bad-news-early"): -0.8,
     ("logistics", "employees-first.time-for-customers"): -0.6,
     ("logistics", "culture.own-impact-known"): -0.5,
-    ("logistics", "people-before-products.own-output-checked"): -0.4,
+    ("logistics", "people-before-products.output-checked"): -0.4,
     # Finance: approval levels and the ERP; little sense of reaching the customer.
-    ("finance", "employees-first.systems-get-in-the-way"): -1.0,
+    ("finance", "employees-first.authority-to-help"): -1.0,
     ("finance", "culture.own-impact-known"): -0.6,
-    ("finance", "people-over-profit.customer-before-quarter"): -0.6,
+    ("finance", "across-departments.whole-journey-known"): -0.6,
 }
 
-# Items that back-office staff often cannot judge ("na").
+# Items that back-office staff often cannot judge ("dk") or find not to apply ("na").
+DK_PRONE = {
+    "people-over-profit.lost-customers-asked",
+    "leadership.decisions-against-customers",
+    "culture.processes-by-value",
+    "people-over-profit.customer-results-first",
+}
 NA_PRONE = {
     "people-before-products.customers-involved",
-    "people-before-products.cross-team-development",
-    "people-before-products.service-insight-used",
+    "people-over-profit.customer-before-quarter",
+    "across-departments.promises-agreed",
 }
 BACK_OFFICE = {"logistics", "finance", "hr", "legal"}
 
@@ -100,15 +107,16 @@ def main():
     q = json.loads(QUESTIONNAIRE.read_text(encoding="utf-8"))
     lo, hi = q["scale"]["min"], q["scale"]["max"]
     dims = [d["id"] for d in q["dimensions"]]
-    questions = [(d["id"], item["id"], bool(item.get("reverse", False)))
+    questions = [(d["id"], item["id"], bool(item.get("reverse", False)),
+                  item.get("audience", "everyone") == "leaders")
                  for d in q["dimensions"] for item in d["questions"]]
-    known = {qid for _, qid, _ in questions}
+    known = {qid for _, qid, _, _ in questions}
     for _, qid in ITEM_STORIES:
         if qid not in known:
             raise SystemExit(f"generate.py: unknown question id in ITEM_STORIES: {qid}")
-    for qid in NA_PRONE:
+    for qid in NA_PRONE | DK_PRONE:
         if qid not in known:
-            raise SystemExit(f"generate.py: unknown question id in NA_PRONE: {qid}")
+            raise SystemExit(f"generate.py: unknown question id in NA_PRONE or DK_PRONE: {qid}")
     for _, _, _, _, profile in DEPARTMENTS:
         if len(profile) != len(dims):
             raise SystemExit("generate.py: a department profile does not match the dimensions")
@@ -130,7 +138,7 @@ def main():
                 keep = round(len(questions) * rng.uniform(0.34, 0.5))
 
             answers = {}
-            for i, (dim, qid, reverse) in enumerate(questions):
+            for i, (dim, qid, reverse, leaders_only) in enumerate(questions):
                 good = profile[dims.index(dim)] + person + rng.gauss(0.0, 0.7)
                 good += ITEM_STORIES.get((dept, qid), 0.0)
                 if role == "leader":
@@ -143,13 +151,17 @@ def main():
                 r_na, r_skip = rng.random(), rng.random()
                 if i >= keep:
                     continue                      # saved part-way: not reached
-                p_na = 0.02
+                if leaders_only and role != "leader":
+                    continue                      # not asked of employees
+                p_na, p_dk = 0.02, 0.02
                 if qid in NA_PRONE and dept in BACK_OFFICE:
                     p_na = 0.3
-                elif qid == "leadership.cx-budget-from-strategy" and role == "employee":
-                    p_na = 0.12
+                if qid in DK_PRONE and role == "employee":
+                    p_dk = 0.25
                 if r_na < p_na:
                     answers[qid] = "na"
+                elif r_na < p_na + p_dk:
+                    answers[qid] = "dk"
                 elif r_skip < 0.025:
                     continue                      # skipped question: key absent
                 else:

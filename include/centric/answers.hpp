@@ -40,6 +40,10 @@ struct AnswerSet {
   // One entry per question, in questionnaire order (dimension by dimension), so that
   // scoring never looks a question up by its id.
   std::vector<AnswerValue> answers;
+  // Answers to questions not asked of the respondent's role (an employee's answer to a
+  // leaders-only question): cleared from `answers`, not counted (formats.md §2), and
+  // reported together in one warning.
+  std::uint32_t not_asked = 0;
 };
 
 }  // namespace centric

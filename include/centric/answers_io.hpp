@@ -7,6 +7,7 @@
 #include <istream>
 #include <memory>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <string>
 #include <unordered_map>
 #include <variant>
@@ -94,7 +95,15 @@ struct InputSummary {
   std::vector<Rejection> rejected;
   std::vector<Diagnostic> warnings;
   std::vector<DepartmentSeen> departments;  // in the order first seen
+  // Employees' answers to questions asked of leaders only: not counted (formats.md §2).
+  long not_asked_answers = 0;
+  long not_asked_sets = 0;
+  std::string not_asked_first;  // the first accepted set that had one
 };
+
+// One warning for every employee's answer to a leaders-only question that was not
+// counted, at the first set that had one; none when there was none.
+std::optional<Diagnostic> not_asked_warning(const InputSummary& summary);
 
 // The departments that look like another one mistyped (formats.md §2), one warning a pair,
 // at the first set of the odd spelling (path respondent.department), naming both spellings

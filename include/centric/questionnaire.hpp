@@ -109,4 +109,9 @@ struct Questionnaire {
   static std::string_view major_version(std::string_view version);
 };
 
+// Clears `answers`' answers to questions not asked of its respondent's role and counts
+// them in `answers.not_asked` (formats.md §2): an employee's answer to a leaders-only
+// question is not counted, and does not reject the rest. Returns how many were cleared.
+std::uint32_t clear_answers_not_asked(const Questionnaire& questionnaire, AnswerSet& answers);
+
 }  // namespace centric

@@ -43,7 +43,8 @@ struct DimensionTally {
   std::int64_t favorable = 0;
   std::int64_t neutral = 0;
   std::int64_t unfavorable = 0;
-  // Cronbach's alpha: respondents who answered every question; values after reversal.
+  // Cronbach's alpha: respondents who answered every question asked of everyone (a
+  // leaders-only question is left out); values after reversal, one entry per such question.
   std::int64_t full_n = 0;
   std::vector<std::int64_t> item_sum;
   std::vector<std::int64_t> item_sum_squares;

@@ -136,6 +136,7 @@ int run_assess(const AssessOptions& o) {
   merge_departments_seen(summary.departments, merges);
   std::vector<Diagnostic> department_problems = department_merge_warnings(merges);
   const Tally& tally = fold.tally();
+  if (auto w = not_asked_warning(summary)) summary.warnings.push_back(std::move(*w));
   for (const auto& w : summary.warnings) fmt::print(stderr, "{}\n", format_for_stderr(w));
   // Before anything is suppressed: a misspelt department is a group of its own, and hiding
   // it can hide others too (issue 16).

@@ -259,6 +259,7 @@ int run_import(const ImportOptions& o) {
   flush();
   if (output_failed) return exit_failed;
   InputSummary summary = inputs.summary();
+  if (auto w = not_asked_warning(summary)) summary.warnings.push_back(std::move(*w));
   print_problems(summary.warnings);
   const auto merges = inputs.department_merges();
   print_problems(department_merge_warnings(merges));

@@ -124,9 +124,18 @@ class Validation {
     const auto sources_before = s.sources;
     const auto rejected_before = s.rejected.size();
     const auto warnings_before = s.warnings.size();
+    const auto not_asked_before = s.not_asked_answers;
+    const auto not_asked_sets_before = s.not_asked_sets;
     read(*answers_);
     for (auto i = warnings_before; i < s.warnings.size(); ++i)
       fmt::print(stderr, "{}\n", format_for_stderr(s.warnings[i]));
+    if (s.not_asked_answers > not_asked_before) {  // this file's, not the ones before
+      InputSummary here;
+      here.not_asked_answers = s.not_asked_answers - not_asked_before;
+      here.not_asked_sets = s.not_asked_sets - not_asked_sets_before;
+      here.not_asked_first = not_asked_sets_before == 0 ? s.not_asked_first : printable(file);
+      if (const auto w = not_asked_warning(here)) fmt::print(stderr, "{}\n", format_for_stderr(*w));
+    }
     const auto checked = s.sources - sources_before;
     const auto bad = s.rejected.size() - rejected_before;
     if (bad == 0) {

@@ -211,6 +211,10 @@ void AnswerInputs::merge(AnswerBatch& batch) {
     ++summary_.sources;
     ++summary_.accepted;
     if (!event.complete) ++summary_.partial;
+    if (answers.not_asked > 0) {
+      if (summary_.not_asked_sets++ == 0) summary_.not_asked_first = name_of(entry);
+      summary_.not_asked_answers += answers.not_asked;
+    }
     if (event.from_table)
       spellings_->record(
           answers.respondent.department, [&] { return name_of(entry); }, [&] { return department_column(entry.file); });
@@ -785,6 +789,16 @@ void AnswerInputs::take_document(std::string_view text, std::uint32_t file) {
   batch.text += text;
   batch.entries.push_back(std::move(entry));
   submit_if_full();
+}
+
+std::optional<Diagnostic> not_asked_warning(const InputSummary& summary) {
+  if (summary.not_asked_answers == 0) return std::nullopt;
+  return Diagnostic::warning(
+      summary.not_asked_first, "",
+      fmt::format("{} answer{} of {} employee{} to questions asked of leaders only {} not counted (the first here); "
+                  "leave those questions out of the employees' form, or check the role column",
+                  summary.not_asked_answers, summary.not_asked_answers == 1 ? "" : "s", summary.not_asked_sets,
+                  summary.not_asked_sets == 1 ? "" : "s", summary.not_asked_answers == 1 ? "was" : "were"));
 }
 
 }  // namespace centric

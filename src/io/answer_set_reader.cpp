@@ -166,16 +166,10 @@ std::variant<AnswerSet, std::vector<Diagnostic>> AnswerSetReader::read(const jso
       slot = AnswerValue::of(static_cast<int>(v));
     }
   }
-  // A question asked of leaders only is not asked of an employee (formats.md §1): an
-  // answer to it says the role or the answers are wrong. Without a role, it counts.
-  if (any_leaders_only_ && a.respondent.role == Role::employee) {
-    for (std::size_t i = 0; i < questions_.size(); ++i)
-      if (questions_[i]->audience == Audience::leaders && a.answers[i].given())
-        f.error(at.key("answers").key(questions_[i]->id),
-                fmt::format("question \"{}\" is asked of leaders only, and the respondent's role is \"employee\"",
-                            questions_[i]->id));
-  }
   if (has_errors(problems)) return problems;
+  // An employee's answer to a question asked of leaders only (formats.md §2) is not
+  // counted; the rest of the set is (a form that shows every question to everyone).
+  if (any_leaders_only_) clear_answers_not_asked(questionnaire_, a);
   return a;
 }
 

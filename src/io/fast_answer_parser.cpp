@@ -204,10 +204,14 @@ bool FastAnswerParser::State::read(dom::element doc, AnswerSet& a) {
   if (!(found & submitted_at)) a.submitted_at.reset();
   const unsigned required = format | questionnaire_key | respondent | answers;
   if ((found & required) != required) return false;
-  // An employee's answer to a question asked of leaders only: the diagnosing way says so.
+  // An employee's answer to a question asked of leaders only is not counted (formats.md §2).
+  a.not_asked = 0;
   if (any_leaders_only && a.respondent.role == Role::employee)
     for (std::size_t i = 0; i < leaders_only.size(); ++i)
-      if (leaders_only[i] && a.answers[i].given()) return false;
+      if (leaders_only[i] && a.answers[i].given()) {
+        a.answers[i] = AnswerValue::skipped();
+        ++a.not_asked;
+      }
   return true;
 }
 

@@ -30,8 +30,8 @@ constexpr std::array submitted_words{"timestamp",         "submitted",       "su
                                      "sygnatura czasowa", "отметка времени", "időbélyeg"};
 constexpr std::array leader_words{"leader", "lider", "kierownik", "руководитель", "vezető"};
 constexpr std::array employee_words{"employee", "pracownik", "сотрудник", "munkatárs", "beosztott"};
-constexpr std::array na_words{"n/a",          "na",          "not applicable",   "nie dotyczy",
-                              "не применимо", "неприменимо", "nem értelmezhető", "nem releváns"};
+constexpr std::array na_words{"n/a",         "na",           "not applicable",   "nie dotyczy",       "не применимо",
+                              "неприменимо", "nem releváns", "nem értelmezhető", "nem vonatkozik rám"};
 // "Don't know" (formats.md §1, scored like "not applicable"), with the typographic apostrophe too.
 constexpr std::array dk_words{"don't know", "don\u2019t know", "dont know", "do not know",
                               "dk",         "nie wiem",        "не знаю",   "nem tudom"};
@@ -42,6 +42,44 @@ std::string_view trimmed(std::string_view s) { return trimmed_spaces(s); }
 bool blank(std::string_view s) { return s.find_first_not_of(" \t\r\n") == std::string_view::npos; }
 
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
+
+// A label written for both genders ("Согласен(-на)", "Zgodziłem(-am) się") as a form tool's
+// option is typed: the masculine ("Согласен") and the feminine ("Согласна") spelling. The
+// feminine of a word ending in "ен" before "(-на)" drops the fleeting "е" (согласен →
+// согласна); any other "(-x)" is appended. Empty when the label has no such group.
+std::vector<std::string> gendered_spellings(std::string_view label) {
+  std::string masculine, feminine;
+  bool found = false;
+  std::size_t i = 0;
+  while (i < label.size()) {
+    const auto open = label.find('(', i);
+    const auto close = open == std::string_view::npos ? open : label.find(')', open);
+    if (close == std::string_view::npos) break;
+    std::string_view inside = label.substr(open + 1, close - open - 1);
+    if (!inside.empty() && inside.front() == '-') inside.remove_prefix(1);
+    const bool word_before = open > 0 && label[open - 1] != ' ';
+    if (!word_before || inside.empty() || inside.size() > 8 || inside.find(' ') != std::string_view::npos) {
+      masculine.append(label.substr(i, close + 1 - i));
+      feminine.append(label.substr(i, close + 1 - i));
+      i = close + 1;
+      continue;
+    }
+    found = true;
+    const std::string_view before = label.substr(i, open - i);
+    masculine.append(before);
+    constexpr std::string_view en = "\u0435\u043d";  // "ен"
+    constexpr std::string_view na = "\u043d\u0430";  // "на"
+    if (inside == na && before.size() >= en.size() && before.substr(before.size() - en.size()) == en)
+      feminine.append(before.substr(0, before.size() - en.size())).append(na);
+    else
+      feminine.append(before).append(inside);
+    i = close + 1;
+  }
+  if (!found) return {};
+  masculine.append(label.substr(i));
+  feminine.append(label.substr(i));
+  return {masculine, feminine};
+}
 
 // A header's text without a leading number label: "12. ", "12) ", "q12. ", "q12 - ", "q12: ".
 std::string_view without_number_label(std::string_view h) {
@@ -548,8 +586,11 @@ std::variant<std::shared_ptr<const TableMapping>, std::vector<std::string>> Tabl
     plan->mapped_labels_ = !mapping->values.empty();
   }
   for (const auto& [value, text] : scale.labels)
-    for (const auto& [language, label] : text.by_language)
+    for (const auto& [language, label] : text.by_language) {
       add_label(label, AnswerValue::of(value), fmt::format("label ({})", language));
+      for (const auto& spelling : gendered_spellings(label))
+        add_label(spelling, AnswerValue::of(value), fmt::format("label ({})", language));
+    }
   for (const char* word : na_words) add_label(word, AnswerValue::na(), "not applicable");
   for (const char* word : dk_words) add_label(word, AnswerValue::dk(), "don't know");
 
@@ -710,6 +751,7 @@ bool TableMapping::convert(const std::vector<std::string_view>& cells, const std
   out.respondent.department.clear();
   out.respondent.role = Role::none;
   out.answers.assign(questionnaire_.question_count(), AnswerValue::skipped());
+  out.not_asked = 0;
   const std::size_t before = problems.size();
   bool department_unreadable = false;  // said once: not also "empty"
   const auto problem = [&](std::size_t column, std::string message) {
@@ -775,13 +817,9 @@ bool TableMapping::convert(const std::vector<std::string_view>& cells, const std
         break;
     }
   }
-  // As in an answers file (formats.md §2): an employee is not asked a leaders-only question.
-  if (any_leaders_only_ && out.respondent.role == Role::employee)
-    for (std::size_t c = 0; c < cells.size() && c < columns_.size(); ++c)
-      if (columns_[c].use == ColumnUse::question && questions_[columns_[c].question]->audience == Audience::leaders &&
-          out.answers[columns_[c].question].given())
-        problem(c, fmt::format("({}) is asked of leaders only, and the respondent's role is \"employee\"",
-                               column_target_name(ColumnUse::question, columns_[c].question, questionnaire_)));
+  // As in an answers file (formats.md §2): an employee's answer to a leaders-only
+  // question is not counted.
+  if (any_leaders_only_) clear_answers_not_asked(questionnaire_, out);
   if (out.respondent.department.empty() && !department_unreadable) {
     std::size_t column = 0;
     while (column < columns_.size() && columns_[column].use != ColumnUse::department) ++column;

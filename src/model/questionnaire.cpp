@@ -30,4 +30,21 @@ std::size_t Dimension::asked_count(Role role) const {
 
 std::string_view Questionnaire::major_version(std::string_view version) { return version.substr(0, version.find('.')); }
 
+std::uint32_t clear_answers_not_asked(const Questionnaire& questionnaire, AnswerSet& answers) {
+  if (answers.respondent.role == Role::leader) return 0;
+  std::uint32_t cleared = 0;
+  std::size_t flat = 0;
+  for (const auto& d : questionnaire.dimensions)
+    for (const auto& q : d.questions) {
+      AnswerValue& v = answers.answers[flat++];
+      // A respondent without a role may be a leader: only an employee is known not to be asked.
+      if (answers.respondent.role == Role::employee && !q.asked_of(Role::employee) && v.given()) {
+        v = AnswerValue::skipped();
+        ++cleared;
+      }
+    }
+  answers.not_asked += cleared;
+  return cleared;
+}
+
 }  // namespace centric

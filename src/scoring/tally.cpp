@@ -126,8 +126,10 @@ GroupTally Tally::empty_group() const {
   GroupTally g;
   for (const auto& d : questionnaire_->dimensions) {
     DimensionTally t;
-    t.item_sum.assign(d.questions.size(), 0);
-    t.item_sum_squares.assign(d.questions.size(), 0);
+    // Alpha is over the questions asked of everyone (formats.md §3.8).
+    const std::size_t alpha_items = d.asked_count(Role::employee);
+    t.item_sum.assign(alpha_items, 0);
+    t.item_sum_squares.assign(alpha_items, 0);
     t.item_not_applicable.assign(d.questions.size(), 0);
     t.item_dont_know.assign(d.questions.size(), 0);
     g.dimensions.push_back(std::move(t));
@@ -167,8 +169,9 @@ void Tally::add(const AnswerSet& a) {
     std::int64_t total = 0;
     for (std::size_t qi = 0; qi < d.questions.size(); ++qi) {
       const AnswerValue& v = a.answers[first + qi];
+      const bool for_everyone = d.questions[qi].asked_of(Role::employee);
       if (!v.answered()) {
-        all_answered = false;
+        if (for_everyone) all_answered = false;
         // "na" and "dk" are scored alike, but counted apart (not published yet: a figure
         // per question must pass the disclosure rules first).
         const bool dk = v.kind == AnswerValue::Kind::dont_know;
@@ -187,7 +190,7 @@ void Tally::add(const AnswerSet& a) {
         ++unfavorable;
       else
         ++neutral;
-      total += above;
+      if (for_everyone) total += above;
     }
     for (GroupTally* g : groups) {
       if (g == nullptr) continue;
@@ -200,13 +203,16 @@ void Tally::add(const AnswerSet& a) {
       t.favorable += favorable;
       t.neutral += neutral;
       t.unfavorable += unfavorable;
-      if (all_answered) {
+      if (all_answered && !t.item_sum.empty()) {
         ++t.full_n;
+        std::size_t ai = 0;
         for (std::size_t qi = 0; qi < d.questions.size(); ++qi) {
+          if (!d.questions[qi].asked_of(Role::employee)) continue;
           // Shifted to start at 0: variances do not change, and the sums stay small.
           const std::int64_t o = oriented(d.questions[qi], scale, a.answers[first + qi].value) - scale.min;
-          t.item_sum[qi] += o;
-          t.item_sum_squares[qi] += o * o;
+          t.item_sum[ai] += o;
+          t.item_sum_squares[ai] += o * o;
+          ++ai;
         }
         t.total_sum += total;
         t.total_sum_squares += total * total;

@@ -92,6 +92,14 @@ class Questionnaire:
                            for d in document["dimensions"]]
         self.dimension_ids = [d for d, _ in self.dimensions]
         self.questions = dict(self.dimensions)
+        # Questions asked of leaders only (formats.md §1): an employee's answer to one is not
+        # counted, and it is not among the k questions of anyone but a leader.
+        self.leaders_only = {question["id"] for d in document["dimensions"] for question in d["questions"]
+                             if question.get("audience") == "leaders"}
+
+    def asked(self, dimension, role):
+        """The questions of the dimension asked of a respondent of this role."""
+        return [q for q in self.questions[dimension] if role == "leader" or q not in self.leaders_only]
 
 
 class Respondent:
@@ -102,14 +110,21 @@ class Respondent:
         self.answers = answers
         self.complete = complete
 
+    def counted(self, questionnaire, dimension):
+        """The questions whose answers count: all, except an employee's leaders-only ones."""
+        if self.role == "employee":
+            return questionnaire.asked(dimension, "employee")
+        return questionnaire.questions[dimension]
+
     def answered(self, questionnaire, dimension):
-        """Number of questions of the dimension answered with a number ("na" does not count)."""
-        return sum(1 for question in questionnaire.questions[dimension]
+        """Number of questions of the dimension answered with a number ("na" and "dk" do not count)."""
+        return sum(1 for question in self.counted(questionnaire, dimension)
                    if isinstance(self.answers.get(question), int))
 
     def defined(self, questionnaire, dimension):
-        """S is defined (§3.3): at least ceil(k/2) of the k questions answered."""
-        k = len(questionnaire.questions[dimension])
+        """S is defined (§3.3): at least ceil(k/2) of the k questions asked answered (k: every
+        question for a leader, the ones asked of everyone for anyone else)."""
+        k = len(questionnaire.asked(dimension, self.role))
         return self.answered(questionnaire, dimension) >= (k + 1) // 2
 
     def line(self, questionnaire):
@@ -883,6 +898,19 @@ def self_test():
     r = Respondent("x", "d", None, {"a.0": 1, "a.1": "na", "a.2": 3, "b.0": 2})
     expect("S defined with ceil(4/2)=2 numbers of 4", r.defined(questionnaire, "a"))
     expect("S undefined with 1 of 3", not r.defined(questionnaire, "b") and r.answered(questionnaire, "b") == 1)
+
+    # Leaders-only questions (formats.md §1): not among an employee's k, and an employee's
+    # answer to one is not counted.
+    lead = Questionnaire({"id": "t", "version": "1.0.0", "scale": {"min": 1, "max": 5},
+                          "dimensions": [{"id": "a", "questions": [{"id": "a.0"}, {"id": "a.1"}, {"id": "a.2"},
+                                                                   {"id": "a.3", "audience": "leaders"}]}]})
+    employee = Respondent("e", "d", "employee", {"a.0": 1, "a.3": 5})
+    leader = Respondent("l", "d", "leader", {"a.0": 1, "a.3": 5})
+    nobody = Respondent("n", "d", None, {"a.0": 1, "a.3": 5})
+    expect("an employee's leaders-only answer is not counted", employee.answered(lead, "a") == 1)
+    expect("an employee needs ceil(3/2)=2 of the 3 asked", not employee.defined(lead, "a"))
+    expect("a leader needs ceil(4/2)=2 of 4", leader.defined(lead, "a"))
+    expect("no role: the answer counts, k is 3", nobody.answered(lead, "a") == 2 and nobody.defined(lead, "a"))
 
     # The exact null space agrees with numpy's rank on random 0/1 matrices.
     rng = random.Random(7)

@@ -84,7 +84,7 @@ TEST_CASE("assess: a value off the scale and a broken JSON line give exit 3, eac
           "[assess][exit3]") {
   TempDir dir;
   json bad = answer_set("bad-1");
-  bad["answers"]["culture.values-defined"] = 9;
+  bad["answers"]["culture.values-known"] = 9;
   dir.write("bad.json", bad.dump(2));
   dir.write("broken.jsonl",
             answer_set("line-1").dump() + "\n" + "{\"format\": broken\n" + "\n" + answer_set("line-4").dump() + "\n");
@@ -96,7 +96,7 @@ TEST_CASE("assess: a value off the scale and a broken JSON line give exit 3, eac
 
     // stderr: the file, the question id and the value; the .jsonl line with its number.
     const auto lines = split_lines(r.err);
-    const std::string value_prefix = "centric: error: bad.json: answers[\"culture.values-defined\"]: ";
+    const std::string value_prefix = "centric: error: bad.json: answers[\"culture.values-known\"]: ";
     const auto value_line =
         std::find_if(lines.begin(), lines.end(), [&](auto& l) { return starts_with(l, value_prefix); });
     REQUIRE(value_line != lines.end());
@@ -169,7 +169,7 @@ TEST_CASE("assess: a repeated respondent id rejects the later answer set, naming
 TEST_CASE("assess: only bad inputs: exit 1, no report", "[assess][exit1]") {
   TempDir dir;
   json bad = answer_set("bad-1");
-  bad["answers"]["culture.values-defined"] = 9;
+  bad["answers"]["culture.values-known"] = 9;
   dir.write("bad.json", bad.dump());
   dir.write("broken.jsonl", "{\"format\": broken\n");
   ProcessOptions options;
@@ -262,14 +262,14 @@ TEST_CASE("assess: --output naming an existing directory: exit 1 and no temporar
 TEST_CASE("assess: --strict refuses to report when an input is rejected", "[assess][exit1][strict]") {
   TempDir dir;
   json bad = answer_set("bad-1");
-  bad["answers"]["culture.values-defined"] = 9;
+  bad["answers"]["culture.values-known"] = 9;
   dir.write("bad.json", bad.dump());
 
   SECTION("one bad input: exit 1, no report, the rejection on stderr") {
     const auto r = run_examples_in(dir, {"--strict", "bad.json"});
     CHECK(r.exit_code == 1);
     CHECK(r.out.empty());
-    CHECK(has_line_starting_with(r.err, "centric: error: bad.json: answers[\"culture.values-defined\"]: "));
+    CHECK(has_line_starting_with(r.err, "centric: error: bad.json: answers[\"culture.values-known\"]: "));
   }
   SECTION("with --output nothing is written either") {
     const auto r = run_examples_in(dir, {"--strict", "bad.json", "--output", "report.json"});
@@ -558,7 +558,7 @@ TEST_CASE("assess: the JSON report of the examples has the shape formats.md §4 
   const json report = parse_report(r.out);
   const auto dims = dimension_ids();
 
-  CHECK(report["questionnaire"] == json({{"id", "customer-centricity"}, {"version", "1.0.0"}}));
+  CHECK(report["questionnaire"] == json({{"id", "customer-centricity"}, {"version", "2.0.0"}}));
   CHECK(report["min_group"] == 5);
   CHECK(report["organisation"]["n"] == 50);
   CHECK(report["organisation"]["partial"] == 4);
@@ -863,7 +863,7 @@ std::vector<BadInput> bad_inputs() {
     utf16.push_back('\0');
   }
   std::string big = valid;
-  const std::string key = "\"culture.values-defined\": ";
+  const std::string key = "\"culture.values-known\": ";
   const auto at = big.find(key) + key.size();
   const auto end = big.find_first_of(",\n", at);
   std::string huge = big;
@@ -880,11 +880,11 @@ std::vector<BadInput> bad_inputs() {
       {"invalid UTF-8 inside a string", "latin1.json",
        "{\n  \"format\": \"centric-answers/1\",\n  \"x\": \"Gda\xF1sk\"\n}\n", "3:[0-9]+", "UTF-8"},
       {"a trailing comma", "trailing.json", "{\n  \"format\": \"centric-answers/1\",\n}\n", "2:32", "trailing comma"},
-      {"a CSV file saved as .json", "survey.json", "id,department,culture.values-defined\nr1,sales,4\n", "1:1", "CSV"},
+      {"a CSV file saved as .json", "survey.json", "id,department,culture.values-known\nr1,sales,4\n", "1:1", "CSV"},
       {"100000 nested arrays", "deep.json", std::string(100000, '['), "", ""},
       {"100000 nested arrays, closed", "deep-closed.json", std::string(100000, '[') + std::string(100000, ']'), "", ""},
-      {"a number too large for a double", "huge.json", huge, "[0-9]+:[0-9]+", "culture.values-defined"},
-      {"an integer too large for 64 bits", "big.json", big, "[0-9]+:[0-9]+", "culture.values-defined"},
+      {"a number too large for a double", "huge.json", huge, "[0-9]+:[0-9]+", "culture.values-known"},
+      {"an integer too large for 64 bits", "big.json", big, "[0-9]+:[0-9]+", "culture.values-known"},
       {"a JSON string instead of an object", "string.json", "\"centric-answers/1\"", "", ""},
       {"a JSON number", "number.json", "42", "", ""},
       {"null", "null.json", "null", "", ""},

@@ -86,25 +86,25 @@ const std::vector<Mistake>& mistakes() {
                    "\"customer-centricity\"")}},
       {"wrong-major-version.json",
        {error_line("wrong-major-version.json",
-                   "questionnaire.version: answers version \"2.0.0\", but the questionnaire in use is version "
-                   "\"1.0.0\" (the major versions must match)")}},
+                   "questionnaire.version: answers version \"3.0.0\", but the questionnaire in use is version "
+                   "\"2.0.0\" (the major versions must match)")}},
       {"question-id-typo.json",
        {error_line("question-id-typo.json",
-                   "answers[\"culture.value-defined\"]: unknown question id \"culture.value-defined\" (answered 4); "
-                   "did you mean \"culture.values-defined\"?")}},
+                   "answers[\"culture.value-known\"]: unknown question id \"culture.value-known\" (answered 4); "
+                   "did you mean \"culture.values-known\"?")}},
       {"zero-on-1-5-scale.json",
-       {error_line("zero-on-1-5-scale.json", "answers[\"culture.values-defined\"]: 0 is outside the scale 1..5")}},
+       {error_line("zero-on-1-5-scale.json", "answers[\"culture.values-known\"]: 0 is outside the scale 1..5")}},
       {"answer-as-string.json",
        {error_line("answer-as-string.json",
-                   "answers[\"culture.values-defined\"]: \"4\" is not an answer: expected a whole number 1..5 or "
-                   "\"na\"")}},
+                   "answers[\"culture.values-known\"]: \"4\" is not an answer: expected a whole number 1..5, "
+                   "\"na\" or \"dk\"")}},
       {"half-point-answer.json",
        {error_line("half-point-answer.json",
-                   "answers[\"culture.values-defined\"]: 3.5 is not a whole number (the scale is 1..5)")}},
+                   "answers[\"culture.values-known\"]: 3.5 is not a whole number (the scale is 1..5)")}},
       {"not-applicable-as-n-a.json",
        {error_line("not-applicable-as-n-a.json",
-                   "answers[\"culture.values-defined\"]: \"N/A\" is not an answer: expected a whole number 1..5 or "
-                   "\"na\"")}},
+                   "answers[\"culture.values-known\"]: \"N/A\" is not an answer: expected a whole number 1..5, "
+                   "\"na\" or \"dk\"")}},
       {"missing-department.json", {error_line("missing-department.json", "respondent.department: missing (required)")}},
       {"role-manager.json",
        {error_line("role-manager.json",
@@ -130,7 +130,7 @@ const std::vector<Mistake>& mistakes() {
                    "last read: '\"Gesch\\xE4f')")}},
       {"empty.json", {error_line("empty.json", "empty input: expected a JSON document")}},
       {"jsonl-one-broken-line.jsonl",
-       {error_line("jsonl-one-broken-line.jsonl:2:345",
+       {error_line("jsonl-one-broken-line.jsonl:2:343",
                    "syntax error while parsing object key - invalid string: missing closing quote; last read: '\"'; "
                    "expected string literal")},
        1,
@@ -141,33 +141,33 @@ const std::vector<Mistake>& mistakes() {
        {error_line("nul-byte-between-two-sets.json:21:1",
                    "a NUL byte (\\0): JSON text cannot hold one (is this a binary file?)")}},
       {"nul-byte-in-jsonl-line.jsonl",
-       {error_line("nul-byte-in-jsonl-line.jsonl:2:376",
+       {error_line("nul-byte-in-jsonl-line.jsonl:2:374",
                    "a NUL byte (\\0): JSON text cannot hold one (is this a binary file?)")},
        1,
        2,
        "1 of 3 answer sets rejected"},
       {"answer-given-twice.json",
        {error_line("answer-given-twice.json:16:5",
-                   "answers[\"culture.values-defined\"]: duplicate key \"culture.values-defined\" (first at line 15, "
+                   "answers[\"culture.values-known\"]: duplicate key \"culture.values-known\" (first at line 15, "
                    "column 5); each key may appear only once in an object")}},
       {"two-departments.json",
        {error_line("two-departments.json:10:5",
                    "respondent.department: duplicate key \"department\" (first at line 9, column 5); each key may "
                    "appear only once in an object")}},
       {"number-too-large.json",
-       {error_line("number-too-large.json:15:31",
-                   "answers[\"culture.values-defined\"]: the number 1e400 is too large to be read")}},
+       {error_line("number-too-large.json:15:29",
+                   "answers[\"culture.values-known\"]: the number 1e400 is too large to be read")}},
       {"integer-too-large.json",
-       {error_line("integer-too-large.json:15:31",
-                   "answers[\"culture.values-defined\"]: the whole number 123456789012345678901234567890 is too large "
+       {error_line("integer-too-large.json:15:29",
+                   "answers[\"culture.values-known\"]: the whole number 123456789012345678901234567890 is too large "
                    "to be read exactly (more than 64 bits)")}},
       // Form-tool exports (import.md): a bad row is one entry FILE:ROW naming the column, and
       // the file's other rows are scored; a file whose columns cannot be read is one entry.
       {"export-label-typo.csv",
        {error_line("export-label-typo.csv:3",
-                   "column F \"Culture [It is spelled out which behaviours towards custome…\": "
-                   "(culture.behaviours-spelled-out) \"Agre\" is not an answer: a number 1..5, a label of the scale "
-                   "or \"n/a\"; did you mean \"Agree\" (4)?")},
+                   "column F \"Culture [My department has written down what we must never…\": "
+                   "(culture.behaviours-spelled-out) \"Agre\" is not an answer: a number 1..5, a label of the scale, "
+                   "\"n/a\" or \"don't know\"; did you mean \"Agree\" (4)?")},
        1,
        2,
        "1 of 3 answer sets rejected"},
@@ -207,8 +207,8 @@ const std::vector<Mistake>& mistakes() {
        {error_line("export-truncated.xlsx", "the workbook is damaged or cut short (Not a zip archive)")}},
       {"export-two-columns-for-one-question.csv",
        {error_line("export-two-columns-for-one-question.csv",
-                   "column C \"culture.values-defined\" and column D \"Q1. Our company has written core values that "
-                   "explicitly men…\" are both question culture.values-defined; mark one as not used in a mapping "
+                   "column C \"culture.values-known\" and column D \"Q1. I could explain to a new colleague what "
+                   "our company's v…\" are both question culture.values-known; mark one as not used in a mapping "
                    "file (null)")}},
       {"export-no-department-column.csv",
        {error_line("export-no-department-column.csv",

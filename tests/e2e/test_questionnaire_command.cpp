@@ -12,12 +12,12 @@
 using namespace centric::test;
 using nlohmann::json;
 
-TEST_CASE("questionnaire: the text names all five dimensions and marks reverse items with (R)", "[questionnaire]") {
+TEST_CASE("questionnaire: the text names all six dimensions and marks reverse items with (R)", "[questionnaire]") {
   const auto r = run_centric({"questionnaire"});
   REQUIRE(r.exit_code == 0);
   CHECK(r.err.empty());
   const json q = builtin_questionnaire();
-  REQUIRE(q["dimensions"].size() == 5);
+  REQUIRE(q["dimensions"].size() == 6);
   for (const auto& d : q["dimensions"]) {
     INFO("dimension " << d["id"]);
     CHECK(contains(r.out, d["name"]["en"].get<std::string>()));

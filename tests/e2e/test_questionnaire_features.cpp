@@ -95,16 +95,19 @@ TEST_CASE("features e2e: an employee answering a leaders-only question is a reje
   const std::string answers = dir.write("a.jsonl", text);
   const auto r = run_centric({"assess", "-q", q, "--format", "json", answers});
   INFO(r.err);
-  CHECK(r.exit_code == 3);
-  CHECK(contains(r.err,
-                 "a.jsonl:6: answers[\"alpha.lead\"]: question \"alpha.lead\" is asked of leaders only, and the "
-                 "respondent's role is \"employee\""));
+  // The employee's answer to the leaders-only question is not counted, the rest of their set is.
+  CHECK(r.exit_code == 0);
+  const std::string warning = "centric: warning: " + answers +
+                              ":6: 1 answer of 1 employee to questions asked of leaders only was not counted (the "
+                              "first here); leave those questions out of the employees' form, or check the role column";
+  CHECK(contains(r.err, warning));
   const json report = parse_report(r.out);
-  CHECK(report["inputs"]["accepted"] == 7);
-  REQUIRE(report["inputs"]["rejected"].size() == 1);
-  CHECK(report["inputs"]["rejected"][0]["source"] == answers + ":6");
-  // The employees answered 3 of their 3 questions of alpha: a score (k = 3, not 4); the
-  // leader 2 of 4: a score; the one without a role 1 of 3: none.
+  CHECK(report["inputs"]["accepted"] == 8);
+  CHECK(report["inputs"]["rejected"].empty());
+  CHECK(contains(report["inputs"]["warnings"].dump(), "to questions asked of leaders only was not counted"));
+  // The employees answered 3 of their 3 questions of alpha: a score (k = 3, not 4); the one
+  // whose leaders-only answer was left out, 1 of 3: none; the leader 2 of 4: a score; the
+  // one without a role 1 of 3: none.
   CHECK(report["organisation"]["dimensions"]["alpha"]["n"] == 6);
   CHECK(report["organisation"]["dimensions"]["alpha"]["level_description"] == "Alpha is doing well");
   const json& recommendation = report["organisation"]["recommendations"][0];
@@ -139,12 +142,17 @@ TEST_CASE("features e2e: an export's \"nie wiem\" cells are scored like \"n/a\""
   INFO(shown.out << shown.err);
   CHECK(contains(shown.out, "\"Nie wiem\" x5: dk (don't know)"));
 
-  // An employee's row answering the leaders-only question is rejected.
-  const std::string bad_path =
-      dir.write("bad.csv", "Department,Role,alpha.one,alpha.lead\nSales,Employee,4,5\nSales,Leader,4,5\n");
-  const auto bad = run_centric({"assess", "-q", q, "--format", "json", "--min-group", "1", bad_path});
-  CHECK(bad.exit_code == 3);
-  CHECK(contains(bad.err, "bad.csv:2: column D \"alpha.lead\": (alpha.lead) is asked of leaders only"));
+  // An employee's answer to the leaders-only question is left out, with one warning for all.
+  const std::string form_path = dir.write(
+      "form.csv", "Department,Role,alpha.one,alpha.lead\nSales,Employee,4,5\nSales,Leader,4,5\nSales,Employee,2,1\n");
+  const auto form = run_centric({"assess", "-q", q, "--format", "json", "--min-group", "1", form_path});
+  INFO(form.err);
+  CHECK(form.exit_code == 0);
+  CHECK(contains(form.err, "form.csv:2: 2 answers of 2 employees to questions asked of leaders only were not counted"));
+  CHECK(parse_report(form.out)["inputs"]["accepted"] == 3);
+  const auto validated = run_centric({"validate", "-q", q, form_path});
+  CHECK(validated.exit_code == 0);
+  CHECK(contains(validated.err, "2 answers of 2 employees to questions asked of leaders only were not counted"));
 }
 
 TEST_CASE("features e2e: centric questionnaire shows \"dk\" and the leaders-only mark", "[features]") {

@@ -73,16 +73,21 @@ constexpr auto kCompletionTimeout = std::chrono::seconds(30);
 struct Questionnaire {
   std::string id;
   std::string version;
-  std::vector<std::string> question_ids;
+  std::vector<std::string> question_ids;  // the questions asked of an employee, in order
+  bool dont_know = false;                 // "dk" is an answer
 };
 
 Questionnaire printed_questionnaire() {
   const auto r = run_centric({"questionnaire", "--json"});
   REQUIRE(r.exit_code == 0);
   const json q = json::parse(r.out);
-  Questionnaire out{q["id"].get<std::string>(), q["version"].get<std::string>(), {}};
+  Questionnaire out{
+      q["id"].get<std::string>(), q["version"].get<std::string>(), {}, q["scale"].value("dont_know", false)};
+  // The surveys run as an employee: a question asked of leaders only is not asked.
   for (const auto& d : q["dimensions"])
-    for (const auto& question : d["questions"]) out.question_ids.push_back(question["id"].get<std::string>());
+    for (const auto& question : d["questions"])
+      if (question.value("audience", "everyone") != "leaders")
+        out.question_ids.push_back(question["id"].get<std::string>());
   return out;
 }
 
@@ -333,11 +338,11 @@ class Worker {
   std::size_t total() const { return q_.question_ids.size(); }
 
   std::vector<std::string> random_tokens() {
-    std::uniform_int_distribution<int> pick(0, 5);
+    std::uniform_int_distribution<int> pick(0, q_.dont_know ? 6 : 5);
     std::vector<std::string> tokens;
     for (std::size_t i = 0; i < total(); ++i) {
       const int v = pick(random_);
-      tokens.push_back(v == 0 ? "na" : std::to_string(v));
+      tokens.push_back(v == 0 ? "na" : v == 6 ? "dk" : std::to_string(v));
     }
     return tokens;
   }
@@ -545,7 +550,7 @@ class Worker {
     const std::size_t k = answers.size();
     for (std::size_t i = 0; i < k && i < total(); ++i) {
       const std::string& token = chain.tokens[i];
-      const json expected = token == "na" ? json("na") : json(std::stoi(token));
+      const json expected = token == "na" || token == "dk" ? json(token) : json(std::stoi(token));
       if (!answers.contains(q_.question_ids[i]))
         return fail(fmt::format("holds {} answers, but not one to question {} ({}): not the first {} answered", k,
                                 i + 1, q_.question_ids[i], k));

@@ -18,23 +18,37 @@ namespace {
 using namespace std::chrono_literals;
 
 const std::string answers_file = "answers.json";
-constexpr std::size_t total_questions = 36;
 
 struct BuiltinQuestion {
   std::string id;
   std::string text;
   std::string help;
+  bool leaders_only = false;  // "audience": "leaders"
 };
 
-std::vector<BuiltinQuestion> builtin_questions() {
+// Every question of the built-in questionnaire, in order.
+std::vector<BuiltinQuestion> all_builtin_questions() {
   std::vector<BuiltinQuestion> out;
   const json questionnaire = builtin_questionnaire();
   for (const auto& d : questionnaire["dimensions"])
     for (const auto& q : d["questions"])
       out.push_back({q["id"].get<std::string>(), q["text"]["en"].get<std::string>(),
-                     q.contains("help") ? q["help"]["en"].get<std::string>() : std::string()});
+                     q.contains("help") ? q["help"]["en"].get<std::string>() : std::string(),
+                     q.value("audience", "everyone") == "leaders"});
   return out;
 }
+
+// The questions asked of `role`, in order: a leaders-only question only of a leader. The
+// tests run as an employee unless they say otherwise.
+std::vector<BuiltinQuestion> builtin_questions(const std::string& role = "employee") {
+  std::vector<BuiltinQuestion> out;
+  for (auto& q : all_builtin_questions())
+    if (role == "leader" || !q.leaders_only) out.push_back(std::move(q));
+  return out;
+}
+
+// How many questions `role` is asked: the survey's total ("3/43", "Saved 7 of 43").
+std::size_t total_questions(const std::string& role = "employee") { return builtin_questions(role).size(); }
 
 std::vector<std::string> dimension_names() {
   std::vector<std::string> names;
@@ -57,14 +71,16 @@ std::vector<std::string> survey_args(const std::vector<std::string>& more = {}) 
   return with({"survey", "--department", "sales", "--role", "employee", "--output", answers_file}, more);
 }
 
-// The progress of question k as drawn next to the dimension's name: "  k/36 " (the spaces
-// keep "1/36" from matching "11/36").
-std::string progress(std::size_t k) { return "  " + std::to_string(k) + "/" + std::to_string(total_questions) + " "; }
+// The progress of question k of those asked of `role` as drawn next to the dimension's name:
+// "  k/43 " (the spaces keep "1/43" from matching "11/43").
+std::string progress(std::size_t k, const std::string& role = "employee") {
+  return "  " + std::to_string(k) + "/" + std::to_string(total_questions(role)) + " ";
+}
 
-// Waits until question k (1-based) has been drawn up to its prompt; returns that screen as
-// shown (escape sequences removed).
-std::string screen(PtySession& s, std::size_t k) {
-  std::string drawn = s.expect(progress(k));
+// Waits until question k (1-based, of those asked of `role`) has been drawn up to its
+// prompt; returns that screen as shown (escape sequences removed).
+std::string screen(PtySession& s, std::size_t k, const std::string& role = "employee") {
+  std::string drawn = s.expect(progress(k, role));
   drawn += s.expect("\r\n> ");
   return strip_terminal_codes(last_screen(drawn));
 }
@@ -79,16 +95,17 @@ json read_answers(const TempDir& dir, const std::string& name = answers_file) {
 
 std::string shown(const PtySession& s) { return strip_terminal_codes(s.output()); }
 
-std::string saved_line(std::size_t n, const std::string& file = answers_file) {
-  return "Saved " + std::to_string(n) + " of 36 answers to " + file + " \u2014 resume with: centric survey --resume " +
-         file;
+std::string saved_line(std::size_t n, const std::string& file = answers_file, const std::string& role = "employee") {
+  return "Saved " + std::to_string(n) + " of " + std::to_string(total_questions(role)) + " answers to " + file +
+         " \u2014 resume with: centric survey --resume " + file;
 }
 
-// A partial answers file with every question answered 4 except those in `missing`.
+// An employee's partial answers file with every question asked answered 4 except those in
+// `missing` (indices into builtin_questions(), from 0).
 std::string write_partial(const TempDir& dir, const std::string& name, const std::set<std::size_t>& missing) {
   const json questionnaire = builtin_questionnaire();
   json answers = json::object();
-  const auto questions = builtin_questions();
+  const auto questions = builtin_questions("employee");
   for (std::size_t i = 0; i < questions.size(); ++i)
     if (missing.count(i) == 0) answers[questions[i].id] = 4;
   const json file = {{"format", "centric-answers/1"},
@@ -246,7 +263,7 @@ TEST_CASE("survey pty: a closed terminal ends the survey with the answers saved"
   CHECK(a["answers"] == json{{q[0].id, 4}, {q[1].id, "na"}});
 }
 
-TEST_CASE("survey pty: q saves and quits; --resume shows what is answered, asks the rest and shows the result",
+TEST_CASE("survey pty: q saves and quits, and --resume shows what is answered, asks the rest and shows the result",
           "[survey][pty]") {
   TempDir dir;
   const auto q = builtin_questions();
@@ -270,11 +287,11 @@ TEST_CASE("survey pty: q saves and quits; --resume shows what is answered, asks 
 
   PtySession s({"survey", "--resume", answers_file}, options_in(dir));
   const std::string first = screen(s, 3);  // the first unanswered question: the skipped one
-  CHECK(contains(first, "3 of 36 answered"));
+  CHECK(contains(first, "3 of " + std::to_string(total_questions()) + " answered"));
   CHECK(contains(normalized(first), q[2].text));
   s.send("2");
-  // Then the ones still unanswered, in order: 5..36 (question 4 was answered).
-  for (std::size_t k = 5; k <= total_questions; ++k) {
+  // Then the ones still unanswered, in order: 5..43 (question 4 was answered).
+  for (std::size_t k = 5; k <= total_questions(); ++k) {
     screen(s, k);
     s.send(k % 2 == 0 ? "5" : "4");
   }
@@ -285,7 +302,7 @@ TEST_CASE("survey pty: q saves and quits; --resume shows what is answered, asks 
   CHECK(a["complete"] == true);
   REQUIRE(a.contains("submitted_at"));
   CHECK(std::regex_match(a["submitted_at"].get<std::string>(), std::regex(R"(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z)")));
-  REQUIRE(a["answers"].size() == total_questions);
+  REQUIRE(a["answers"].size() == total_questions());
   CHECK(a["answers"][q[0].id] == 4);
   CHECK(a["answers"][q[1].id] == 5);
   CHECK(a["answers"][q[2].id] == 2);
@@ -327,7 +344,7 @@ TEST_CASE("survey pty: the arrow keys go back (showing the answer) and skip (kee
   CHECK(read_answers(dir)["answers"] == json{{q[0].id, 4}, {q[1].id, 5}});
 }
 
-TEST_CASE("survey pty: ? shows the help; an invalid key says so and the question stays", "[survey][pty]") {
+TEST_CASE("survey pty: ? shows the help, and an invalid key says so and the question stays", "[survey][pty]") {
   TempDir dir;
   PtySession s(survey_args(), options_in(dir));
   const auto q = builtin_questions();
@@ -370,6 +387,89 @@ TEST_CASE("survey pty: Enter keeps an earlier answer and skips an unanswered que
   CHECK(read_answers(dir)["answers"] == json{{q[0].id, 4}});
 }
 
+TEST_CASE(
+    "survey pty: d answers don't know, and a question for leaders only is asked of a leader, not of an "
+    "employee",
+    "[survey][pty]") {
+  const auto all = all_builtin_questions();
+  // The first block of questions asked of leaders only: all[lead, after).
+  const auto first_lead = std::find_if(all.begin(), all.end(), [](const BuiltinQuestion& q) { return q.leaders_only; });
+  REQUIRE(first_lead != all.end());
+  const auto lead = static_cast<std::size_t>(first_lead - all.begin());
+  std::size_t after = lead;
+  while (after < all.size() && all[after].leaders_only) ++after;
+  REQUIRE(lead >= 2);
+  REQUIRE(after < all.size());  // a question for everyone follows
+  const auto shows_text = [](const std::string& screen_text, const std::string& text) {
+    return contains(normalized(screen_text), text);
+  };
+
+  SECTION("an employee") {
+    TempDir dir;
+    PtySession s(survey_args(), options_in(dir));
+    const std::string first = screen(s, 1);
+    CHECK(contains(first, "d: don't know"));
+    CHECK(contains(first, "    d  Don't know"));
+    s.send("d");  // one key, no Enter
+    screen(s, 2);
+    s.send("b");
+    CHECK(contains(screen(s, 1), "Your answer: don't know"));
+    s.send("\r");  // kept
+    screen(s, 2);
+    // Skipped up to the last question before the leaders-only ones, typed ahead.
+    s.send(std::string(lead - 2, 's'));
+    CHECK(shows_text(screen(s, lead), all[lead - 1].text));
+    s.send("4");
+    // Next comes the question after the leaders-only ones, numbered on: they are not counted.
+    const std::string next = screen(s, lead + 1);
+    CHECK(shows_text(next, all[after].text));
+    s.send("b");  // back passes over them too
+    const std::string back = screen(s, lead);
+    CHECK(shows_text(back, all[lead - 1].text));
+    CHECK(contains(back, "Your answer: 4"));
+    s.send("q");
+    CHECK(s.wait_exit() == 0);
+    for (std::size_t i = lead; i < after; ++i) {
+      INFO(all[i].id);
+      CHECK_FALSE(shows_text(shown(s), all[i].text));
+    }
+    CHECK(read_answers(dir)["answers"] == json{{all[0].id, "dk"}, {all[lead - 1].id, 4}});
+    CHECK(contains(shown(s), saved_line(2)));
+  }
+
+  SECTION("a leader") {
+    TempDir dir;
+    PtySession s({"survey", "--department", "sales", "--role", "leader", "--output", answers_file}, options_in(dir));
+    const std::string role = "leader";
+    screen(s, 1, role);
+    s.send("d");
+    screen(s, 2, role);
+    s.send(std::string(lead - 2, 's'));
+    screen(s, lead, role);
+    s.send("4");
+    // Each leaders-only question in turn: the first answered "don't know", the others 5.
+    json expected = {{all[0].id, "dk"}, {all[lead - 1].id, 4}};
+    for (std::size_t i = lead; i < after; ++i) {
+      INFO(all[i].id);
+      CHECK(shows_text(screen(s, i + 1, role), all[i].text));
+      s.send(i == lead ? "d" : "5");
+      expected[all[i].id] = i == lead ? json("dk") : json(5);
+    }
+    CHECK(shows_text(screen(s, after + 1, role), all[after].text));
+    s.send("b");
+    const std::string back = screen(s, after, role);
+    CHECK(shows_text(back, all[after - 1].text));
+    CHECK(contains(back, after - 1 == lead ? "Your answer: don't know" : "Your answer: 5"));
+    s.send("q");
+    CHECK(s.wait_exit() == 0);
+    const json a = read_answers(dir);
+    CHECK(a["respondent"]["role"] == "leader");
+    CHECK(a["answers"] == expected);
+    CHECK(contains(shown(s), saved_line(expected.size(), answers_file, role)));
+    CHECK(run_centric({"validate", dir.file(answers_file)}).exit_code == 0);
+  }
+}
+
 TEST_CASE("survey pty: keys typed ahead in one write are all handled, in order", "[survey][pty]") {
   TempDir dir;
   PtySession s(survey_args(), options_in(dir));
@@ -389,17 +489,18 @@ TEST_CASE("survey pty: the terminal's modes are restored on completion, q, Ctrl-
   const std::string how = GENERATE(as<std::string>{}, "completion", "q", "Ctrl-C", "SIGTERM");
   INFO(how);
   TempDir dir;
-  write_partial(dir, answers_file, {34, 35});
+  const std::size_t total = total_questions();
+  write_partial(dir, answers_file, {total - 2, total - 1});  // the last two unanswered
   PtySession s({"survey", "--resume", answers_file}, options_in(dir));
   const termios before = s.initial_modes();
   REQUIRE((before.c_lflag & ICANON) != 0);
   REQUIRE((before.c_lflag & ECHO) != 0);
-  CHECK(contains(screen(s, 35), "34 of 36 answered"));
+  CHECK(contains(screen(s, total - 1), std::to_string(total - 2) + " of " + std::to_string(total) + " answered"));
   CHECK(raw_mode_seen(s));  // keys are read in raw mode...
   int expected = 0;
   if (how == "completion") {
     s.send("4");
-    screen(s, 36);
+    screen(s, total);
     s.send("5");
     s.expect("Your result");
   } else if (how == "q") {
@@ -612,13 +713,13 @@ TEST_CASE("survey pty: NO_COLOR and --no-color: no colour codes anywhere, also o
   const std::string how = GENERATE(as<std::string>{}, "NO_COLOR", "--no-color", "colour");
   INFO(how);
   TempDir dir;
-  write_partial(dir, answers_file, {35});
+  write_partial(dir, answers_file, {total_questions() - 1});  // the last one unanswered
   PtyOptions options = options_in(dir);
   std::vector<std::string> args{"survey", "--resume", answers_file};
   if (how == "NO_COLOR") options.env["NO_COLOR"] = "1";
   if (how == "--no-color") args.push_back("--no-color");
   PtySession s(args, options);
-  screen(s, 36);
+  screen(s, total_questions());
   s.send("4");
   s.expect("Thank you.");
   CHECK(s.wait_exit() == 0);
@@ -695,8 +796,10 @@ struct SurveyLanguage {
 };
 
 // The key pressed on question k (1-based) when it is first shown: the same in every language.
+// The runs are a leader's: question 14 is the first asked of leaders only.
 std::string key_for(std::size_t k) {
   if (k == 3 || k == 17 || k == 30) return "n";
+  if (k == 9 || k == 14 || k == 40) return "d";
   if (k == 4 || k == 12 || k == 25) return "s";
   return std::to_string(1 + (k * 2) % 5);
 }
@@ -717,7 +820,7 @@ LocalizedRun take_survey(const TempDir& dir, const SurveyLanguage& language, con
   const std::string& code = language.code;
   INFO("language " << code);
   const json questionnaire = builtin_questionnaire();
-  const auto questions = builtin_questions();
+  const auto questions = builtin_questions("leader");  // the role given below
   const json& first_question = questionnaire["dimensions"][0]["questions"][0];
   REQUIRE(first_question["id"] == questions[0].id);
   const auto survey = [&](const std::string& key) { return message(code, "survey", key); };
@@ -741,7 +844,7 @@ LocalizedRun take_survey(const TempDir& dir, const SurveyLanguage& language, con
   s.send("l");
 
   // The first screen: the introduction, the first question and the keys, all in this language.
-  const std::string first = normalized(screen(s, 1));
+  const std::string first = normalized(screen(s, 1, "leader"));
   {
     INFO("first screen: " << first);
     CHECK(contains(first, normalized(questionnaire["title"][code].get<std::string>())));
@@ -752,6 +855,7 @@ LocalizedRun take_survey(const TempDir& dir, const SurveyLanguage& language, con
     const std::vector<std::pair<std::string, std::map<std::string, std::string>>> keys = {
         {"survey.keys.answer", {{"first", "1"}, {"last", "5"}}},
         {"survey.keys.not_applicable", {{"key", "n"}}},
+        {"survey.keys.dont_know", {{"key", "d"}}},
         {"survey.keys.back", {{"key", "b/\u2190"}}},
         {"survey.keys.skip", {{"key", "s/\u2192"}}}};
     for (const auto& [key, args] : keys) {
@@ -770,20 +874,22 @@ LocalizedRun take_survey(const TempDir& dir, const SurveyLanguage& language, con
     const std::string& id = questions[k - 1].id;
     if (key == "n")
       expected[id] = "na";
+    else if (key == "d")
+      expected[id] = "dk";
     else if (key != "s")
       expected[id] = std::stoi(key);
   };
-  for (std::size_t k = 1; k <= total_questions; ++k) {
-    if (k > 1) screen(s, k);
+  for (std::size_t k = 1; k <= questions.size(); ++k) {
+    if (k > 1) screen(s, k, "leader");
     if (k == back_from) {
       s.send("b");
-      const std::string back = normalized(screen(s, k - 1));
+      const std::string back = normalized(screen(s, k - 1, "leader"));
       INFO("after b: " << back);
       CHECK(contains(back, normalized(filled(survey("survey.answer.yours"), {{"answer", key_for(k - 1)}}))));
       REQUIRE(key_for(k - 1) != std::to_string(changed_answer));
       s.send(std::to_string(changed_answer));
       record(k - 1, std::to_string(changed_answer));
-      screen(s, k);
+      screen(s, k, "leader");
     }
     s.send(key_for(k));
     record(k, key_for(k));
@@ -900,7 +1006,7 @@ void check_against_english(const SurveyLanguage& language) {
   CHECK(without_varying(mine) == without_varying(theirs));
   CHECK(without_varying(mine).dump(2) == without_varying(theirs).dump(2));
 
-  // No translated text in the file: ids, numbers and "na" only.
+  // No translated text in the file: ids, numbers, "na" and "dk" only.
   std::set<std::string> translated;
   localized_texts(builtin_questionnaire(), code, translated);
   std::vector<std::string> strings;

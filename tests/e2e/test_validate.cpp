@@ -56,7 +56,7 @@ TEST_CASE("validate: answers on standard input", "[validate]") {
   CHECK(contains(good.out, "ok"));
 
   json bad = answer_set("in-1");
-  bad["answers"]["culture.values-defined"] = "na";
+  bad["answers"]["culture.values-known"] = "na";
   bad["answers"]["no.such-question"] = 3;
   const auto r = validate_in(dir, {"-"}, bad.dump());
   CHECK(r.exit_code == 1);
@@ -138,7 +138,7 @@ TEST_CASE("validate: one good and one bad file: exit 1 and both reported", "[val
   TempDir dir;
   dir.write("good.json", answer_set("g").dump(2));
   json bad = answer_set("b");
-  bad["answers"]["culture.values-defined"] = 9;
+  bad["answers"]["culture.values-known"] = 9;
   dir.write("bad.json", bad.dump(2));
   dir.write("q.json", printed_questionnaire());
 
@@ -152,7 +152,7 @@ TEST_CASE("validate: one good and one bad file: exit 1 and both reported", "[val
     CHECK_FALSE(has_line_starting_with(r.out, "bad.json: ok"));
     CHECK(has_line_starting_with(r.out, "bad.json: "));
     const auto lines = split_lines(r.err);
-    const std::string prefix = "centric: error: bad.json: answers[\"culture.values-defined\"]: ";
+    const std::string prefix = "centric: error: bad.json: answers[\"culture.values-known\"]: ";
     const auto line = std::find_if(lines.begin(), lines.end(), [&](auto& l) { return starts_with(l, prefix); });
     REQUIRE(line != lines.end());
     CHECK(contains(line->substr(prefix.size()), "9"));
@@ -171,13 +171,13 @@ TEST_CASE("validate: a .jsonl file with one broken line names that line", "[vali
 
 TEST_CASE("validate: answers are checked against --questionnaire: only the major version must match", "[validate]") {
   TempDir dir;
-  dir.write("a.json", answer_set("r-1").dump(2));  // questionnaire version 1.0.0
+  dir.write("a.json", answer_set("r-1").dump(2));  // questionnaire version 2.0.0
   json q = json::parse(printed_questionnaire());
-  q["version"] = "1.4.0";
+  q["version"] = "2.4.0";
   dir.write("minor.json", q.dump(2));
-  q["version"] = "2.0.0";
+  q["version"] = "3.0.0";
   dir.write("major.json", q.dump(2));
-  q["version"] = "1.0.0";
+  q["version"] = "2.0.0";
   q["id"] = "another-questionnaire";
   dir.write("other-id.json", q.dump(2));
 

@@ -111,6 +111,8 @@ class Maker:
                 r = rng.random()
                 if r < 0.08:
                     continue  # skipped
+                if qq.get("audience") == "leaders" and role == "employee":
+                    continue  # a form's section for leaders, not shown to employees
                 if r < 0.14 and allow_na:
                     answers[qq["id"]] = "na"
                 else:

@@ -126,7 +126,7 @@ TEST_CASE("reading answer sets counts the departments and remembers where each w
   const Questionnaire& q = built_in();
   const auto line = [](const std::string& id, const std::string& department) {
     nlohmann::json set = {{"format", "centric-answers/1"},
-                          {"questionnaire", {{"id", "customer-centricity"}, {"version", "1.0.0"}}},
+                          {"questionnaire", {{"id", "customer-centricity"}, {"version", "2.0.0"}}},
                           {"respondent", {{"id", id}, {"department", department}}},
                           {"answers", nlohmann::json::object()}};
     return set.dump() + "\n";

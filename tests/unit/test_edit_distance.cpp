@@ -24,7 +24,7 @@ TEST_CASE("edit distance counts insertions, deletions, substitutions and swaps o
   CHECK(edit_distance("kitten", "sitting") == 3);
   CHECK(edit_distance("ca", "abc") == 3);  // optimal string alignment: no edit of a swapped pair
   CHECK(edit_distance("abc", "xyz") == 3);
-  CHECK(edit_distance("culture.value-defined", "culture.values-defined") == 1);
+  CHECK(edit_distance("culture.value-known", "culture.values-known") == 1);
 }
 
 TEST_CASE("edit distance is symmetric") {
@@ -37,18 +37,18 @@ TEST_CASE("edit distance is symmetric") {
 }
 
 TEST_CASE("likely_meant: the one nearby id, or none") {
-  const std::vector<std::string_view> ids = {"culture.values-defined",
+  const std::vector<std::string_view> ids = {"culture.values-known",
                                              "culture.behaviours-spelled-out",
                                              "culture.decisions-checked",
                                              "process.q1",
                                              "process.q2",
                                              "ab"};
   SECTION("a typo within two edits") {
-    CHECK(likely_meant("culture.value-defined", ids) == "culture.values-defined");
-    CHECK(likely_meant("culture.valeus-defind", ids) == "culture.values-defined");
+    CHECK(likely_meant("culture.value-known", ids) == "culture.values-known");
+    CHECK(likely_meant("culture.valeus-knwon", ids) == "culture.values-known");
   }
   SECTION("ASCII case does not count") {
-    CHECK(likely_meant("Culture.Values-Defined", ids) == "culture.values-defined");
+    CHECK(likely_meant("Culture.Values-Known", ids) == "culture.values-known");
   }
   SECTION("a long id allows a fifth of its length") {
     CHECK(likely_meant("culture.behavior-spelt-out", ids) == "culture.behaviours-spelled-out");
@@ -62,7 +62,7 @@ TEST_CASE("likely_meant: the one nearby id, or none") {
     CHECK_FALSE(likely_meant("xy", ids));  // two edits from "ab", but that is all of it
     CHECK_FALSE(likely_meant("a", ids));
   }
-  SECTION("no candidates") { CHECK_FALSE(likely_meant("culture.values-defined", {})); }
+  SECTION("no candidates") { CHECK_FALSE(likely_meant("culture.values-known", {})); }
   SECTION("a very long key is not compared") { CHECK_FALSE(likely_meant(std::string(1 << 20, 'x'), ids)); }
 }
 

@@ -360,7 +360,7 @@ TEST_CASE("ordered workers: results come back in the order given, and errors wit
   CHECK(running == 64);
 }
 
-TEST_CASE("tally: merging into an empty tally copies it exactly; a cleared tally adds nothing", "[parallel]") {
+TEST_CASE("tally: merging into an empty tally copies it exactly, a cleared tally adds nothing", "[parallel]") {
   Tally some(questionnaire());
   AnswerSetReader reader(questionnaire());
   for (int i = 0; i < 37; ++i) {

@@ -99,6 +99,18 @@ std::variant<AnswerSet, std::vector<Diagnostic>> diagnosing_read(const Questionn
   return AnswerSetReader(q).read(std::get<JsonParse>(parsed).value, "a.json");
 }
 
+// Where a question's answer is in AnswerSet::answers (questionnaire order).
+std::size_t flat_index(const Questionnaire& q, const std::string& id) {
+  std::size_t flat = 0;
+  for (const auto& d : q.dimensions)
+    for (const auto& question : d.questions) {
+      if (question.id == id) return flat;
+      ++flat;
+    }
+  FAIL("no question " << id);
+  return flat;
+}
+
 // The fast reader accepts exactly what the diagnosing one accepts, into the same set.
 void check_readers_agree(const Questionnaire& q, const std::string& text) {
   INFO(text);
@@ -118,6 +130,7 @@ void check_readers_agree(const Questionnaire& q, const std::string& text) {
     CHECK(a.answers[i].value == b.answers[i].value);
   }
   CHECK(a.respondent.role == b.respondent.role);
+  CHECK(a.not_asked == b.not_asked);
 }
 
 Questionnaire without_dont_know() {
@@ -262,14 +275,24 @@ TEST_CASE("features: \"dk\" is read where the scale allows it, and rejects the s
                   "expected a whole number 1..5 or \"na\""));
 }
 
-TEST_CASE("features: an employee's answer to a leaders-only question rejects the set; a leader's or no role's counts") {
-  const auto employee = diagnosing_read(features(), answer_document("employee", R"({"alpha.lead": 4})"));
-  REQUIRE(std::holds_alternative<std::vector<Diagnostic>>(employee));
-  CHECK(has_error(std::get<std::vector<Diagnostic>>(employee), "answers[\"alpha.lead\"]",
-                  "asked of leaders only, and the respondent's role is \"employee\""));
+TEST_CASE("features: an employee's answer to a leaders-only question is not counted, a leader's or no role's is") {
+  const std::size_t lead = flat_index(features(), "alpha.lead");
+  const std::size_t one = flat_index(features(), "alpha.one");
+  const auto employee =
+      diagnosing_read(features(), answer_document("employee", R"({"alpha.lead": 4, "alpha.one": 2})"));
+  REQUIRE(std::holds_alternative<AnswerSet>(employee));
+  CHECK(std::get<AnswerSet>(employee).answers[lead].kind == AnswerValue::Kind::absent);
+  CHECK(std::get<AnswerSet>(employee).answers[one].value == 2);  // the rest counts
+  CHECK(std::get<AnswerSet>(employee).not_asked == 1);
   // Also "na" and "dk": the employee was not asked at all.
-  CHECK(std::holds_alternative<std::vector<Diagnostic>>(
-      diagnosing_read(features(), answer_document("employee", R"({"alpha.lead": "dk"})"))));
+  const auto dk = diagnosing_read(features(), answer_document("employee", R"({"alpha.lead": "dk"})"));
+  REQUIRE(std::holds_alternative<AnswerSet>(dk));
+  CHECK(std::get<AnswerSet>(dk).answers[lead].kind == AnswerValue::Kind::absent);
+  CHECK(std::get<AnswerSet>(dk).not_asked == 1);
+  const auto leader = diagnosing_read(features(), answer_document("leader", R"({"alpha.lead": 4})"));
+  REQUIRE(std::holds_alternative<AnswerSet>(leader));
+  CHECK(std::get<AnswerSet>(leader).answers[lead].value == 4);
+  CHECK(std::get<AnswerSet>(leader).not_asked == 0);
   CHECK(std::holds_alternative<AnswerSet>(
       diagnosing_read(features(), answer_document("employee", R"({"alpha.one": 4})"))));
   CHECK(std::holds_alternative<AnswerSet>(
@@ -294,7 +317,9 @@ TEST_CASE("features: the fast reader accepts and declines exactly as the diagnos
   check_readers_agree(features(), role_last);
   FastAnswerParser fast(features());
   AnswerSet a;
-  CHECK_FALSE(fast.parse_object(role_last, a));
+  REQUIRE(fast.parse_object(role_last, a));
+  CHECK(a.not_asked == 1);
+  CHECK(a.answers[flat_index(features(), "alpha.lead")].kind == AnswerValue::Kind::absent);
 }
 
 TEST_CASE("features: the writer writes \"dk\", and reads back the same") {
@@ -454,7 +479,7 @@ TEST_CASE("features: a mapping may map a value to \"dk\", only where the scale a
   CHECK_THAT(refused.diagnostics.front().message, Catch::Contains("\"dk\" is not allowed"));
 }
 
-TEST_CASE("features: an export row of an employee answering a leaders-only question is rejected") {
+TEST_CASE("features: an export row of an employee answering a leaders-only question keeps the rest") {
   const auto plan = export_plan(features());
   TableRowScratch scratch;
   AnswerSet set;
@@ -466,10 +491,15 @@ TEST_CASE("features: an export row of an employee answering a leaders-only quest
   CHECK(convert({"Sales", "Leader", "4", "5"}));
   CHECK(convert({"Sales", "", "4", "5"}));
   CHECK(convert({"Sales", "Employee", "4", ""}));
-  REQUIRE_FALSE(convert({"Sales", "Pracownik", "4", "nie wiem"}));
-  REQUIRE(problems.size() == 1);
-  CHECK(problems[0].source == "export.csv:3");
-  CHECK_THAT(problems[0].message, Catch::Contains("asked of leaders only"));
+  CHECK(set.not_asked == 0);
+  REQUIRE(convert({"Sales", "Pracownik", "4", "nie wiem"}));
+  CHECK(problems.empty());
+  CHECK(set.not_asked == 1);
+  CHECK(set.answers[flat_index(features(), "alpha.lead")].kind == AnswerValue::Kind::absent);
+  CHECK(set.answers[flat_index(features(), "alpha.one")].value == 4);
+  REQUIRE(convert({"Sales", "Kierownik", "4", "nie wiem"}));
+  CHECK(set.not_asked == 0);  // a leader's counts
+  CHECK(set.answers[flat_index(features(), "alpha.lead")].kind == AnswerValue::Kind::dont_know);
 }
 
 // ---- the survey ----------------------------------------------------------------------------

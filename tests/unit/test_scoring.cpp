@@ -139,7 +139,7 @@ TEST_CASE("alpha uses only respondents who answered every question, after revers
   CHECK_FALSE(a.organisation.dimensions[1]->alpha.has_value());
 }
 
-TEST_CASE("sd and ci95 are null for one respondent; a dimension nobody scored is null") {
+TEST_CASE("sd and ci95 are null for one respondent, a dimension nobody scored is null") {
   const Questionnaire q = sample();
   Tally tally(q);
   tally.add(answers("d", Role::none, {5, 5, 1, 5, skip, skip, skip}));
@@ -222,7 +222,7 @@ TEST_CASE("a suppressed department carries no score, and still counts in the org
   CHECK(a.organisation.n == 13);
 }
 
-TEST_CASE("silo spread is max - min over shown departments; leader gap needs both roles") {
+TEST_CASE("silo spread is max - min over shown departments, leader gap needs both roles") {
   const Questionnaire q = sample();
   Tally tally(q);
   // Department "hi": b = 100 for 5 leaders; "lo": b = 0 for 5 employees; "tiny": 1 person.

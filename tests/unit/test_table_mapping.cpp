@@ -184,11 +184,18 @@ TEST_CASE("answer cells: numbers, numbered labels, labels in any language, n/a w
   CHECK(value_of("Agree") == 4);
   CHECK(value_of("  strongly   AGREE ") == 5);
   CHECK(value_of("Zgadzam się") == 4);
+  // The Russian labels are written for both genders ("Полностью не согласен(-на)"); a
+  // form's options may hold either spelling, or the label as written.
+  CHECK(value_of("Полностью не согласен(-на)") == 1);
   CHECK(value_of("Полностью не согласен") == 1);
+  CHECK(value_of("Полностью не согласна") == 1);
+  CHECK(value_of("Согласна") == 4);
+  CHECK(value_of("И согласна, и не согласна") == 3);
   CHECK(value_of("Egyetértek") == 4);
   CHECK(value_of("N/A") == -1);
   CHECK(value_of("nie dotyczy") == -1);
   CHECK(value_of("Nem értelmezhető") == -1);
+  CHECK(value_of("Nem vonatkozik rám") == -1);
   CHECK(mapping->read_answer("").kind == AnswerCell::Kind::skipped);
   CHECK(mapping->read_answer("   ").kind == AnswerCell::Kind::skipped);
 
@@ -225,7 +232,7 @@ TEST_CASE("the mapping's columns, labels, departments and roles win over what is
   CHECK(mapping->read_role("yes") == Role::leader);
 }
 
-TEST_CASE("departments are listed ids when they name one in any language; roles are words in four languages") {
+TEST_CASE("departments are listed ids when they name one in any language, roles are words in four languages") {
   const auto mapping = plan({"Department", question(0).id});
   CHECK(mapping->read_department("Продажи") == "sales");
   CHECK(mapping->read_department("  LOGISTICS &  warehouse ") == "logistics");
@@ -305,7 +312,7 @@ TEST_CASE("a row becomes an answer set, or is rejected naming its row and column
 
 TEST_CASE("a mapping file is checked against the questionnaire, every mistake with its path") {
   MappingLoad load = read_mapping(R"({"format": "centric-mapping/1", "header_rows": 0, "colums": {},
-      "columns": {"A": "@departmen", "B": "culture.values-defind", "C": 3},
+      "columns": {"A": "@departmen", "B": "culture.values-knwn", "C": 3},
       "values": {"Agree": 9, "agree ": 4, "x": "maybe"}, "roles": {"Yes": "boss"}, "departments": {"a": ""}})",
                                   "m.json", questionnaire());
   CHECK_FALSE(load.mapping);
@@ -319,11 +326,11 @@ TEST_CASE("a mapping file is checked against the questionnaire, every mistake wi
   CHECK(has("header_rows: must be between 1 and 10"));
   CHECK(has("colums: unknown key \"colums\"; did you mean \"columns\"?"));
   CHECK(has("columns.A: \"@departmen\" is not one of"));
-  CHECK(has("did you mean \"culture.values-defined\"?"));
+  CHECK(has("did you mean \"culture.values-known\"?"));
   CHECK(has("columns.C: must be a question id"));
   CHECK(has("values.Agree: 9 is outside the scale 1..5"));
   CHECK(has("is \"Agree\" again"));
-  CHECK(has("values.x: must be a whole number in 1..5 or \"na\""));
+  CHECK(has("values.x: must be a whole number in 1..5, \"na\" or \"dk\""));
   CHECK(has("roles.Yes: must be \"leader\" or \"employee\""));
   CHECK(has("departments.a: must be a department"));
 }
