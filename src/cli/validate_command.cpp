@@ -73,9 +73,13 @@ class Validation {
       case Kind::questionnaire: {
         QuestionnaireLoad load = read_questionnaire(text, file);
         print_diagnostics(load.diagnostics);
-        if (load.ok())
-          fmt::print("{}: ok (questionnaire {} {})\n", printable(file), load.questionnaire->id,
-                     printable(load.questionnaire->version));
+        if (load.ok()) {
+          // The languages it claims were checked text by text (formats.md §1): say so.
+          const auto& languages = load.questionnaire->languages;
+          fmt::print("{}: ok (questionnaire {} {}{}{})\n", printable(file), load.questionnaire->id,
+                     printable(load.questionnaire->version), languages.empty() ? "" : ", complete in ",
+                     printable(fmt::format("{}", fmt::join(languages, ", "))));
+        }
         else
           all_ok_ = false;
         return true;

@@ -68,8 +68,18 @@ TEST_CASE("validate: the questionnaire printed by `questionnaire --json` is ok a
   dir.write("q.json", printed_questionnaire());
   const auto r = validate_in(dir, {"q.json"});
   CHECK(r.exit_code == 0);
-  CHECK(has_line_starting_with(r.out, "q.json: ok (questionnaire"));
+  // The built-in questionnaire claims four languages, and every text has all four.
+  CHECK(split_lines(r.out) ==
+        std::vector<std::string>{"q.json: ok (questionnaire customer-centricity 2.0.0, complete in en, pl, ru, hu)"});
   CHECK(r.err.empty());
+
+  // One text without its Hungarian: named, and the questionnaire is not ok.
+  json q = json::parse(printed_questionnaire());
+  q["dimensions"][5]["recommendations"][2]["owner"].erase("hu");
+  dir.write("q.json", q.dump(2));
+  const auto missing = validate_in(dir, {"q.json"});
+  CHECK(missing.exit_code == 1);
+  CHECK(contains(missing.err, "dimensions[5].recommendations[2].owner: has no \"hu\" text (\"languages\" claims it)"));
 }
 
 TEST_CASE("validate: a broken questionnaire lists every problem with its JSON path: exit 1", "[validate]") {
