@@ -79,8 +79,7 @@ class Validation {
           fmt::print("{}: ok (questionnaire {} {}{}{})\n", printable(file), load.questionnaire->id,
                      printable(load.questionnaire->version), languages.empty() ? "" : ", complete in ",
                      printable(fmt::format("{}", fmt::join(languages, ", "))));
-        }
-        else
+        } else
           all_ok_ = false;
         return true;
       }

@@ -41,6 +41,7 @@ a { color: #1f4e79; }
 .kpi-label { color: #4d4d4d; font-size: .9rem; }
 .badge { display: inline-block; white-space: nowrap; padding: .05rem .5rem; border-radius: 4px; font-weight: 600; font-size: .9rem;
   border: 1px solid #4d4d4d; }
+.level-meaning { color: #4d4d4d; font-size: .95rem; }
 .warning { border-left: 4px solid #b35806; background: #fff4e5; padding: .5rem .75rem; }
 figure { margin: 1rem 0; }
 figcaption { color: #4d4d4d; font-size: .95rem; margin: .25rem 0 .75rem; }
@@ -242,8 +243,13 @@ class HtmlRenderer {
       const std::size_t count = std::min(org.weakest.size(), static_cast<std::size_t>(a_.options.top));
       for (std::size_t k = 0; k < count; ++k) {
         const std::size_t i = org.weakest[k];
-        out_ += fmt::format("<li>{}: {} {}</li>\n", html_escape(dimension_name(i)), num(org.dimensions[i]->score),
-                            badge(org.dimensions[i]->level));
+        std::string meaning;
+        if (const int level = org.dimensions[i]->level; level > 0) {
+          const LocalizedText& text = q_.level_description(q_.dimensions[i], level);
+          if (!text.empty()) meaning = fmt::format("<br><span class=\"level-meaning\">{}</span>", html_escape(t(text)));
+        }
+        out_ += fmt::format("<li>{}: {} {}{}</li>\n", html_escape(dimension_name(i)), num(org.dimensions[i]->score),
+                            badge(org.dimensions[i]->level), meaning);
       }
       out_ += "</ol>\n";
     }

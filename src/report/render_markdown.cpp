@@ -226,6 +226,10 @@ class MarkdownRenderer {
       const auto& d = *org.dimensions[i];
       line(fmt::format("{}. {}: {}, {}", k + 1, dimension_name(i),
                        m_("score.of_100", fmt::arg("score", m_.number(d.score))), level_label(d.level)));
+      if (d.level > 0) {
+        const LocalizedText& meaning = q_.level_description(q_.dimensions[i], d.level);
+        if (!meaning.empty()) line("   " + escape(t(meaning)));
+      }
     }
   }
 

@@ -207,6 +207,11 @@ class TextRenderer {
           fmt::format("  {}. {}: {}, {}\n", k + 1, t(q_.dimensions[i].name),
                       m_("score.of_100", fmt::arg("score", styled(level_style(d.level, levels()), m_.number(d.score)))),
                       level_label(d.level));
+      // What the level means in this dimension: the board reads where it stands, not a number.
+      if (d.level > 0) {
+        const LocalizedText& meaning = q_.level_description(q_.dimensions[i], d.level);
+        if (!meaning.empty()) paragraph(t(meaning), "     ");
+      }
     }
   }
 
