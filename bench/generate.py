@@ -16,8 +16,9 @@ What the data looks like (the printed summary gives the exact shares of each run
     sales large, management small), each with its own profile per dimension;
   - about 12% leaders (most of management), 1.5% without a role, the rest employees;
     leaders answer more favourably, above all on leadership;
-  - about 3% of the items "na" (more on product items in back-office departments, and on
-    the budget item for employees), about 5% skipped (key absent);
+  - about 3% of the items "na" (more on a few items in back-office departments), 2% "dk",
+    about 5% skipped (key absent); the questions asked of leaders only are not answered by
+    anyone else;
   - about 4% of the sets saved part-way ("complete": false, only the first questions
     answered, half of them without submitted_at);
   - respondent ids are random UUIDs, as `centric survey` gives, all different; --no-ids
@@ -38,20 +39,20 @@ QUESTIONNAIRE = HERE.parent / "questionnaires" / "customer-centricity.json"
 
 # Department id -> (share of respondents, probability of being a leader, profile on the
 # 1..5 agreement scale per dimension: culture, leadership, employees-first,
-# people-before-products, people-over-profit).
+# people-before-products, people-over-profit, across-departments).
 DEPARTMENTS = {
-    "management":           (0.020, 0.65, [3.9, 4.0, 3.6, 3.5, 3.4]),
-    "sales":                (0.160, 0.10, [3.8, 3.5, 3.3, 3.2, 2.9]),
-    "marketing":            (0.070, 0.12, [3.5, 3.3, 3.3, 3.4, 3.1]),
-    "customer-service":     (0.180, 0.08, [4.0, 3.4, 3.1, 3.0, 3.6]),
-    "logistics":            (0.120, 0.09, [2.6, 2.5, 2.3, 2.6, 2.4]),
-    "finance":              (0.050, 0.12, [2.4, 2.6, 2.5, 2.5, 2.2]),
-    "production":           (0.150, 0.08, [2.8, 2.7, 2.6, 3.0, 2.7]),
-    "quality":              (0.050, 0.11, [3.4, 3.0, 3.0, 3.6, 3.2]),
-    "it":                   (0.070, 0.11, [3.0, 2.9, 3.1, 3.3, 3.0]),
-    "hr":                   (0.030, 0.14, [3.5, 3.1, 3.7, 2.9, 3.4]),
-    "administration":       (0.050, 0.10, [2.7, 2.8, 2.7, 2.5, 2.8]),
-    "research-development": (0.050, 0.12, [3.2, 3.0, 3.2, 3.8, 3.1]),
+    "management":           (0.020, 0.65, [3.9, 4.0, 3.6, 3.5, 3.4, 3.3]),
+    "sales":                (0.160, 0.10, [3.8, 3.5, 3.3, 3.2, 2.9, 2.8]),
+    "marketing":            (0.070, 0.12, [3.5, 3.3, 3.3, 3.4, 3.1, 3.2]),
+    "customer-service":     (0.180, 0.08, [4.0, 3.4, 3.1, 3.0, 3.6, 3.0]),
+    "logistics":            (0.120, 0.09, [2.6, 2.5, 2.3, 2.6, 2.4, 2.3]),
+    "finance":              (0.050, 0.12, [2.4, 2.6, 2.5, 2.5, 2.2, 2.4]),
+    "production":           (0.150, 0.08, [2.8, 2.7, 2.6, 3.0, 2.7, 2.6]),
+    "quality":              (0.050, 0.11, [3.4, 3.0, 3.0, 3.6, 3.2, 3.1]),
+    "it":                   (0.070, 0.11, [3.0, 2.9, 3.1, 3.3, 3.0, 2.8]),
+    "hr":                   (0.030, 0.14, [3.5, 3.1, 3.7, 2.9, 3.4, 3.2]),
+    "administration":       (0.050, 0.10, [2.7, 2.8, 2.7, 2.5, 2.8, 2.6]),
+    "research-development": (0.050, 0.12, [3.2, 3.0, 3.2, 3.8, 3.1, 3.0]),
 }
 NO_ROLE = 0.015                      # respondents who did not say whether they lead people
 LEADER_BONUS = {"leadership": 0.9}   # leaders see their own leadership rosier ...
@@ -61,14 +62,13 @@ ITEM_SD = 0.75                       # how much one answer differs from the resp
 
 P_NA = 0.022                         # "na" on any item ...
 P_NA_PRONE = 0.20                    # ... on product items in back-office departments ...
-P_NA_BUDGET = 0.10                   # ... and on the budget item for employees
+P_DK = 0.02                          # "dk" (don't know) on any item
 NA_PRONE = {
     "people-before-products.customers-involved",
     "across-departments.changes-made-together",
     "people-before-products.service-insight-used",
 }
 BACK_OFFICE = {"logistics", "finance", "hr", "administration", "production"}
-BUDGET_ITEM = "leadership.cx-budget-from-strategy"
 P_SKIP = 0.05                        # an item skipped (key absent)
 P_PARTIAL = 0.04                     # a set saved part-way
 PARTIAL_KEEP = (0.25, 0.85)          # the share of the questions such a set reached
@@ -109,9 +109,11 @@ def main():
     # (dimension index, question id, reverse) in questionnaire order.
     questions = [(di, item["id"], bool(item.get("reverse", False)))
                  for di, d in enumerate(q["dimensions"]) for item in d["questions"]]
+    # Questions asked of leaders only: an employee is not asked them (a form's own section).
+    leaders_only = [item.get("audience") == "leaders" for d in q["dimensions"] for item in d["questions"]]
     known_questions = {qid for _, qid, _ in questions}
     known_departments = {d["id"] for d in q.get("departments", [])}
-    for qid in NA_PRONE | {BUDGET_ITEM}:
+    for qid in NA_PRONE:
         if qid not in known_questions:
             sys.exit(f"generate.py: unknown question id {qid}; update bench/generate.py to the questionnaire")
     for dept, (_, _, profile) in DEPARTMENTS.items():
@@ -127,7 +129,6 @@ def main():
         _, _, profile = DEPARTMENTS[dept]
         base[dept] = [profile[di] for di, _, _ in questions]
         p_na[dept] = [P_NA_PRONE if (qid in NA_PRONE and dept in BACK_OFFICE) else P_NA for _, qid, _ in questions]
-    budget_index = next(i for i, (_, qid, _) in enumerate(questions) if qid == BUDGET_ITEM)
     leader_bonus = [LEADER_BONUS.get(dims[di], LEADER_BONUS_OTHER) for di, _, _ in questions]
     # Key prefixes of the compact line, so each answer costs a string join, not a dict.
     keys = [json.dumps(qid) + ": " for _, qid, _ in questions]
@@ -164,10 +165,15 @@ def main():
             r_na, r_skip = rand(), rand()
             if i >= keep:
                 continue                      # saved part-way: not reached
+            if leaders_only[i] and role != "leader":
+                continue                      # not asked
             items += 1
-            limit = P_NA_BUDGET if (i == budget_index and role == "employee") else dept_na[i]
+            limit = dept_na[i]
             if r_na < limit:
                 parts.append(keys[i] + '"na"')
+                na += 1
+            elif r_na < limit + P_DK:
+                parts.append(keys[i] + '"dk"')
                 na += 1
             elif r_skip < P_SKIP:
                 skipped += 1                  # skipped question: key absent
@@ -212,7 +218,7 @@ def main():
     print(f"generate.py: {args.count} answer sets (seed {args.seed}{', no ids' if args.no_ids else ''}): "
           f"{100 * leaders / n:.1f}% leaders, {100 * no_role / n:.1f}% without role, "
           f"{100 * partial / n:.1f}% partial; of {items} items reached "
-          f"{100 * na / max(items, 1):.1f}% na, {100 * skipped / max(items, 1):.1f}% skipped; "
+          f"{100 * na / max(items, 1):.1f}% na or dk, {100 * skipped / max(items, 1):.1f}% skipped; "
           f"departments: {shares}", file=sys.stderr)
 
 

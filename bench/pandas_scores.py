@@ -39,7 +39,10 @@ TOLERANCE = 1e-9
 def scores(path, questionnaire):
     low, high = questionnaire["scale"]["min"], questionnaire["scale"]["max"]
     raw = pd.read_json(path, lines=True, dtype=False)
-    department = pd.DataFrame(raw["respondent"].tolist())["department"]
+    respondents = pd.DataFrame(raw["respondent"].tolist())
+    department = respondents["department"]
+    is_leader = respondents["role"] == "leader" if "role" in respondents else pd.Series(False, index=raw.index)
+    is_employee = respondents["role"] == "employee" if "role" in respondents else pd.Series(False, index=raw.index)
     question_ids = [item["id"] for d in questionnaire["dimensions"] for item in d["questions"]]
     # One column per question; "na" and skipped (absent) both become NaN.
     answers = pd.DataFrame(raw["answers"].tolist(), columns=question_ids)
@@ -50,13 +53,18 @@ def scores(path, questionnaire):
         ids = [item["id"] for item in d["questions"]]
         reverse = [item["id"] for item in d["questions"] if item.get("reverse", False)]
         weights = pd.Series({item["id"]: float(item.get("weight", 1)) for item in d["questions"]})
+        leaders_only = [item["id"] for item in d["questions"] if item.get("audience") == "leaders"]
         v = answers[ids].copy()
+        # An employee's answer to a question asked of leaders only is not counted.
+        v.loc[is_employee, leaders_only] = np.nan
         v[reverse] = low + high - v[reverse]
         x = 100.0 * (v - low) / (high - low)
         answered = x.notna()
         s = (x * weights).sum(axis=1) / answered.mul(weights).sum(axis=1)
-        needed = math.ceil(len(ids) / 2)
-        per_respondent[d["id"]] = s.where(answered.sum(axis=1) >= max(needed, 1))
+        # k: every question for a leader, the ones asked of everyone for anyone else.
+        needed = pd.Series(math.ceil((len(ids) - len(leaders_only)) / 2), index=raw.index)
+        needed[is_leader] = math.ceil(len(ids) / 2)
+        per_respondent[d["id"]] = s.where(answered.sum(axis=1) >= needed.clip(lower=1))
     per_respondent = pd.DataFrame(per_respondent)
 
     dimension_weights = pd.Series({d["id"]: float(d.get("weight", 1)) for d in questionnaire["dimensions"]})
