@@ -22,11 +22,23 @@ std::string terminal_text(const Questionnaire& q, const LocalizedText& text, std
   return printable(q.text(text, language));
 }
 
-std::string recommendation_details(const Messages& m, const std::string& owner, const std::string& time_frame) {
+std::string recommendation_details(const Messages& m, const std::string& owner, const std::string& time_frame,
+                                   const std::string& items) {
   std::string out;
   if (!owner.empty()) out = m("recommendation.owner", fmt::arg("owner", owner));
   if (!time_frame.empty()) out += (out.empty() ? "" : " \u00b7 ") + time_frame;
+  if (!items.empty()) out += (out.empty() ? "" : " \u00b7 ") + m("recommendation.items", fmt::arg("items", items));
   return out.empty() ? out : " \u2014 " + out;
+}
+
+std::string short_item_ids(const Dimension& dimension, const Recommendation& recommendation) {
+  const std::string prefix = dimension.id + ".";
+  std::string out;
+  for (const auto& id : recommendation.items) {
+    const bool prefixed = id.size() > prefix.size() && id.compare(0, prefix.size(), prefix) == 0;
+    out += (out.empty() ? "" : ", ") + (prefixed ? id.substr(prefix.size()) : id);
+  }
+  return out;
 }
 
 }  // namespace centric

@@ -21,6 +21,11 @@ class Messages;
 // What a recommendation says besides its text, already in the report's language (and, for
 // the terminal, made printable): " — Owner: Department head · within 3 months", or ""
 // when it names neither owner nor time frame.
-std::string recommendation_details(const Messages& m, const std::string& owner, const std::string& time_frame);
+std::string recommendation_details(const Messages& m, const std::string& owner, const std::string& time_frame,
+                                   const std::string& items = "");
+// The statements a recommendation should raise, by their ids without the dimension's part
+// ("promises-agreed, shared-goals"): short enough for a report line; the JSON report has
+// the whole ids.
+std::string short_item_ids(const Dimension& dimension, const Recommendation& recommendation);
 
 }  // namespace centric

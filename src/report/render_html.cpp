@@ -469,7 +469,8 @@ class HtmlRenderer {
       const Dimension& d = q_.dimensions[rec.dimension];
       const Recommendation& r = d.recommendations[rec.recommendation];
       out_ += fmt::format("<li><strong>{}</strong> {}: {}{}</li>\n", html_escape(t(d.name)), badge(rec.level),
-                          html_escape(t(r.text)), html_escape(recommendation_details(m_, t(r.owner), t(r.time_frame))));
+                          html_escape(t(r.text)),
+                          html_escape(recommendation_details(m_, t(r.owner), t(r.time_frame), short_item_ids(d, r))));
     }
     out_ += "</ul>\n";
   }

@@ -247,7 +247,8 @@ class MarkdownRenderer {
       const Dimension& d = q_.dimensions[rec.dimension];
       const Recommendation& r = d.recommendations[rec.recommendation];
       line(fmt::format("- **{}** ({}): {}{}", escape(t(d.name)), m_("level.short", fmt::arg("number", rec.level)),
-                       escape(t(r.text)), escape(recommendation_details(m_, t(r.owner), t(r.time_frame)))));
+                       escape(t(r.text)),
+                       escape(recommendation_details(m_, t(r.owner), t(r.time_frame), short_item_ids(d, r)))));
     }
   }
 

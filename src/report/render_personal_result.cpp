@@ -68,7 +68,7 @@ std::string render_personal_result(const Questionnaire& q, const Assessment& a, 
       const Dimension& d = q.dimensions[rec.dimension];
       const Recommendation& r = d.recommendations[rec.recommendation];
       w.paragraph(fmt::format("{} ({}): {}{}", t(d.name), m("level.short", fmt::arg("number", rec.level)), t(r.text),
-                              recommendation_details(m, t(r.owner), t(r.time_frame))),
+                              recommendation_details(m, t(r.owner), t(r.time_frame), printable(short_item_ids(d, r)))),
                   "    ", "  - ");
     }
   }

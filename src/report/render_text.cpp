@@ -226,7 +226,7 @@ class TextRenderer {
       const Dimension& d = q_.dimensions[rec.dimension];
       const Recommendation& r = d.recommendations[rec.recommendation];
       paragraph(fmt::format("{} ({}): {}{}", t(d.name), m_("level.short", fmt::arg("number", rec.level)), t(r.text),
-                            recommendation_details(m_, t(r.owner), t(r.time_frame))),
+                            recommendation_details(m_, t(r.owner), t(r.time_frame), printable(short_item_ids(d, r)))),
                 "    ", "  - ");
     }
   }
