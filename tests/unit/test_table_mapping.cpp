@@ -190,7 +190,8 @@ TEST_CASE("answer cells: numbers, numbered labels, labels in any language, n/a w
   CHECK(value_of("Полностью не согласен") == 1);
   CHECK(value_of("Полностью не согласна") == 1);
   CHECK(value_of("Согласна") == 4);
-  CHECK(value_of("И согласна, и не согласна") == 3);
+  CHECK(value_of("Не согласна") == 2);
+  CHECK(value_of("Ни то ни другое") == 3);
   CHECK(value_of("Egyetértek") == 4);
   CHECK(value_of("N/A") == -1);
   CHECK(value_of("nie dotyczy") == -1);
