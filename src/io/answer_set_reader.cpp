@@ -17,6 +17,16 @@ constexpr std::string_view questionnaire_format = "centric-questionnaire/1";
 
 namespace {
 
+// Whether major version `a` is below `b`, both digits only ("1" < "2" < "10"); false when
+// either is not a plain number.
+bool older_major(std::string_view a, std::string_view b) {
+  const auto digits = [](std::string_view s) {
+    return !s.empty() && s.size() < 10 && s.find_first_not_of("0123456789") == std::string_view::npos;
+  };
+  if (!digits(a) || !digits(b)) return false;
+  return std::stoul(std::string(a)) < std::stoul(std::string(b));
+}
+
 // The work the "did you mean" of one answer set may do (LikelyMeant::find): enough for
 // thousands of unknown ids against a questionnaire of ordinary size, and for ten or so
 // against one of 100k questions; beyond it, unknown ids get no suggestion, so an answer set
@@ -84,10 +94,20 @@ std::variant<AnswerSet, std::vector<Diagnostic>> AnswerSetReader::read(const jso
     if (id && *id != questionnaire_.id)
       f.error(q_at.key("id"), fmt::format("answers questionnaire {}, but the questionnaire in use is \"{}\"",
                                           shown(*id), questionnaire_.id));
-    if (version && Questionnaire::major_version(*version) != Questionnaire::major_version(questionnaire_.version))
-      f.error(q_at.key("version"), fmt::format("answers version {}, but the questionnaire in use is version \"{}\" "
-                                               "(the major versions must match)",
-                                               shown(*version), questionnaire_.version));
+    if (version && Questionnaire::major_version(*version) != Questionnaire::major_version(questionnaire_.version)) {
+      // An earlier wave's answers (the usual case after an upgrade): say how to score them.
+      const bool older =
+          id && *id == questionnaire_.id &&
+          older_major(Questionnaire::major_version(*version), Questionnaire::major_version(questionnaire_.version));
+      f.error(q_at.key("version"),
+              fmt::format("answers version {}, but the questionnaire in use is version \"{}\" "
+                          "(the major versions must match){}",
+                          shown(*version), questionnaire_.version,
+                          older ? "; score an earlier version's answers with that version's questionnaire "
+                                  "(--questionnaire FILE; docs/questionnaire.md says where the built-in one's "
+                                  "earlier versions are)"
+                                : ""));
+    }
     a.questionnaire_id = id.value_or("");
     a.questionnaire_version = version.value_or("");
   }

@@ -198,6 +198,26 @@ TEST_CASE("validate: answers are checked against --questionnaire: only the major
   const auto major = validate_in(dir, {"--questionnaire", "major.json", "a.json"});
   CHECK(major.exit_code == 1);
   CHECK(has_line_starting_with(major.err, "centric: error: a.json: questionnaire.version: "));
+  // An earlier wave's answers: the message says how to score them (and only then).
+  CHECK(contains(major.err, "score an earlier version's answers with that version's questionnaire"));
+  json newer = answer_set("r-1");
+  newer["questionnaire"]["version"] = "3.1.0";
+  dir.write("newer.json", newer.dump(2));
+  const auto ahead = validate_in(dir, {"newer.json"});
+  CHECK(ahead.exit_code == 1);
+  CHECK(contains(ahead.err, "(the major versions must match)"));
+  CHECK_FALSE(contains(ahead.err, "earlier version"));
+
+  // The 1.0.0 questionnaire is kept beside the built-in one, and scores its answers.
+  json wave_2025 = answer_set("r-1");
+  wave_2025["questionnaire"]["version"] = "1.0.0";
+  wave_2025["answers"] = {{"culture.values-defined", 4}, {"people-over-profit.over-promising", 2}};
+  dir.write("2025.json", wave_2025.dump(2));
+  const auto old = validate_in(dir, {"2025.json"});
+  CHECK(old.exit_code == 1);
+  CHECK(contains(old.err, "score an earlier version's answers"));
+  const auto with_v1 = validate_in(dir, {"-q", source_path("questionnaires/customer-centricity-1.json"), "2025.json"});
+  CHECK(with_v1.exit_code == 0);
 
   const auto other = validate_in(dir, {"-q", "other-id.json", "a.json"});
   CHECK(other.exit_code == 1);
