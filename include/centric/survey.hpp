@@ -25,8 +25,10 @@ class SurveySession {
  public:
   // `answers` holds the department, role, id and any answers already given (a resumed
   // file); the session goes through the questions unanswered at the start, in order.
-  // `messages` words message(), in the respondent's language.
-  SurveySession(const Questionnaire& q, AnswerSet answers, const Messages& messages);
+  // `messages` words message(), in the respondent's language. Keys come from a terminal,
+  // or as lines without one: the message for a line that is no answer lists the tokens.
+  enum class Input { keys, lines };
+  SurveySession(const Questionnaire& q, AnswerSet answers, const Messages& messages, Input input = Input::keys);
 
   enum class Outcome {
     moved,     // to another question (an answer given, kept, skipped, or a step back)
@@ -61,9 +63,11 @@ class SurveySession {
     const Question* question;
   };
   void forward();
+  std::string not_a_token(const std::string& typed) const;
 
   const Questionnaire& questionnaire_;
   const Messages& messages_;
+  Input input_;
   AnswerSet answers_;
   std::vector<Item> questions_;
   std::vector<bool> pending_;  // unanswered when the session started, and asked
@@ -96,8 +100,9 @@ class KeyInterpreter {
 };
 
 // The default answers file name: answers-<department>-<YYYYMMDDTHHMMSSZ>.json, the
-// department's ASCII letters lower-cased and every other code point outside [a-z0-9._-]
-// written as '-'.
+// department's Polish, Hungarian and Russian letters transliterated (transliterated()),
+// then its ASCII letters lower-cased and every other code point outside [a-z0-9._-]
+// written as '-': "Отдел продаж" is answers-otdel-prodazh-<time>.json.
 std::string answers_file_name(const std::string& department, const std::string& utc_compact_time);
 
 // A random (version 4) UUID: the respondent id when none is given.

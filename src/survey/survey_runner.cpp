@@ -19,6 +19,7 @@
 #include "centric/terminal.hpp"
 #include "centric/text.hpp"
 #include "survey/terminal_input.hpp"
+#include "text/transliteration.hpp"
 
 namespace centric {
 namespace {
@@ -125,7 +126,7 @@ class Survey {
     }
     // Refused before the first question, not after the first answer could not be saved.
     if (!writable(path_)) return SurveyEnd::refused;
-    SurveySession session(q_, std::move(answers), m_);
+    SurveySession session(q_, std::move(answers), m_, tty_ ? SurveySession::Input::keys : SurveySession::Input::lines);
     return ask_questions(session);
   }
 
@@ -205,15 +206,25 @@ class Survey {
     return std::nullopt;
   }
 
+  // One line; without a terminal it is shown after its prompt (nothing echoes it), so
+  // that a log of the run shows what was answered.
   Status read_line(std::string& text) {
     for (;;) {
       const Status status = input_.line(text);
-      if (status != Status::resized) return status;
+      if (status == Status::resized) continue;
+      if (status == Status::ok && !tty_) echo(text);
+      return status;
     }
   }
 
+  static void echo(const std::string& line) {
+    const bool crlf = !line.empty() && line.back() == '\r';  // a line ending, not typed
+    say(printable(std::string_view(line).substr(0, line.size() - (crlf ? 1 : 0))) + "\n");
+  }
+
   Status ask_department(std::string& department) {
-    say(fmt::format("\n{}\n", m_("survey.department.question")));
+    // Without a terminal nothing but the prompts comes before the first question: no blank lines.
+    say(fmt::format("{}{}\n", tty_ ? "\n" : "", m_("survey.department.question")));
     const std::size_t other = q_.departments.size() + 1;
     for (std::size_t i = 0; i < q_.departments.size(); ++i) {
       const auto& d = q_.departments[i];
@@ -264,7 +275,7 @@ class Survey {
     const auto employee_number = fmt::arg("employee_number", employee_digit);
     const auto leader_letter = fmt::arg("leader_letter", "l");
     const auto employee_letter = fmt::arg("employee_letter", "e");
-    say(fmt::format("\n{}\n",
+    say(fmt::format("{}{}\n", tty_ ? "\n" : "",
                     m_("survey.role.question", leader_number, leader_letter, employee_number, employee_letter)));
     for (;;) {
       std::string text;
@@ -315,14 +326,17 @@ class Survey {
                 "\n";
     }
     if (!tty_) {
-      for (const auto& line : wrap(preface, 80)) say(line + "\n");
+      for (const auto& line : wrap(preface, 80))
+        if (!line.empty()) say(line + "\n");  // no blank lines before the first question
     }
+    bool first_screen = true;
     bool show_help = false;
     std::string typed;
     if (tty_) screen_.enter();
     while (!session.finished()) {
-      draw(session, tty_ ? preface : std::string(), show_help, typed);
+      draw(session, tty_ ? preface : std::string(), show_help, typed, first_screen);
       show_help = false;
+      first_screen = false;
       Key key;
       if (tty_) {
         std::string bytes;
@@ -335,8 +349,7 @@ class Survey {
         key = *pressed;
       } else {
         std::string line;
-        const Status status = input_.line(line);
-        if (status == Status::resized) continue;
+        const Status status = read_line(line);
         if (status != Status::ok) return stop(session, status);
         key = keys_.line(line);
       }
@@ -377,11 +390,14 @@ class Survey {
     return keys;
   }
 
-  void draw(const SurveySession& session, const std::string& preface, bool show_help, const std::string& typed) {
+  void draw(const SurveySession& session, const std::string& preface, bool show_help, const std::string& typed,
+            bool first_screen) {
     const int width = tty_ ? terminal_width(1) : 80;
     TextStyle style{s_.color, width};
-    std::string out = tty_ ? "\x1b[H\x1b[2J" : "\n";
-    for (const auto& line : wrap(preface, width)) out += line + "\n";
+    // Without a terminal the screens follow one another, a blank line between them.
+    std::string out = tty_ ? "\x1b[H\x1b[2J" : first_screen ? "" : "\n";
+    if (!preface.empty())
+      for (const auto& line : wrap(preface, width)) out += line + "\n";
     // Counted over the questions asked of this respondent (an employee's skip leaders-only ones).
     const std::size_t number = session.asked_position() + 1;
     const std::string progress = fmt::format("{}/{}", number, session.total());
@@ -507,7 +523,9 @@ class Survey {
 
 }  // namespace
 
-std::string answers_file_name(const std::string& department, const std::string& utc_compact_time) {
+std::string answers_file_name(const std::string& department_name, const std::string& utc_compact_time) {
+  // Polish, Hungarian and Russian letters stay readable: "Отдел продаж" is "otdel-prodazh".
+  const std::string department = transliterated(department_name);
   std::string slug;
   for (std::size_t i = 0; i < department.size();) {
     const auto c = static_cast<unsigned char>(department[i]);

@@ -4,8 +4,8 @@
 
 namespace centric {
 
-SurveySession::SurveySession(const Questionnaire& q, AnswerSet answers, const Messages& messages)
-    : questionnaire_(q), messages_(messages), answers_(std::move(answers)) {
+SurveySession::SurveySession(const Questionnaire& q, AnswerSet answers, const Messages& messages, Input input)
+    : questionnaire_(q), messages_(messages), input_(input), answers_(std::move(answers)) {
   for (const auto& d : q.dimensions)
     for (const auto& question : d.questions) questions_.push_back({&d, &question});
   answers_.answers.resize(questions_.size());
@@ -95,12 +95,35 @@ SurveySession::Step SurveySession::press(const Key& key) {
     case Key::Kind::interrupt:
       return {Outcome::quit, true};
     case Key::Kind::invalid:
+      if (input_ == Input::lines) {
+        message_ = not_a_token(key.text);
+        return {Outcome::stayed, false};
+      }
       message_ = key.text.empty() ? messages_("survey.invalid.unknown_key")
                                   : messages_("survey.invalid.unknown_key_typed", fmt::arg("key", key.text));
       return {Outcome::stayed, false};
   }
   forward();
   return {finished_ ? Outcome::finished : Outcome::moved, true};
+}
+
+// Without a terminal: what was typed, and every token that would do something here
+// (n and d only where the scale allows them), in the respondent's language.
+std::string SurveySession::not_a_token(const std::string& typed) const {
+  const Scale& scale = questionnaire_.scale;
+  const auto& m = messages_;
+  std::vector<std::string> tokens{m("survey.tokens.answer", fmt::arg("first", scale.min), fmt::arg("last", scale.max))};
+  if (scale.not_applicable) tokens.push_back(m("survey.tokens.not_applicable", fmt::arg("token", "n")));
+  if (scale.dont_know) tokens.push_back(m("survey.tokens.dont_know", fmt::arg("token", "d")));
+  tokens.push_back(m("survey.tokens.back", fmt::arg("token", "b")));
+  tokens.push_back(m("survey.tokens.skip", fmt::arg("token", "s")));
+  tokens.push_back(m("survey.tokens.help", fmt::arg("token", "?")));
+  tokens.push_back(m("survey.tokens.save_and_quit", fmt::arg("token", "q")));
+  std::string listed;
+  for (const auto& token : tokens) listed += (listed.empty() ? "" : ", ") + token;
+  const bool kept = answers_.answers[current_].given();
+  return m("survey.invalid.not_a_token", fmt::arg("typed", typed), fmt::arg("tokens", listed),
+           fmt::arg("empty_line", m(kept ? "survey.tokens.empty_line_keeps" : "survey.tokens.empty_line_skips")));
 }
 
 namespace {

@@ -4,9 +4,17 @@ namespace centric {
 
 namespace {
 
-// Decodes one UTF-8 sequence at `text[i]`; 0 bytes when it is not valid (overlong,
-// surrogate, out of range or cut short).
-std::size_t decode(std::string_view text, std::size_t i, char32_t& c) {
+bool is_space(char32_t c) {
+  return c == ' ' || (c >= 0x09 && c <= 0x0D) || c == 0x85 || c == 0xA0 || c == 0x1680 ||
+         (c >= 0x2000 && c <= 0x200A) || c == 0x2028 || c == 0x2029 || c == 0x202F || c == 0x205F || c == 0x3000 ||
+         c == 0xFEFF;  // a BOM left inside a cell reads as nothing
+}
+
+bool even(char32_t c) { return c % 2 == 0; }
+
+}  // namespace
+
+std::size_t decode_utf8(std::string_view text, std::size_t i, char32_t& c) {
   const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(text[k]); };
   const unsigned char b0 = byte(i);
   if (b0 < 0x80) {
@@ -32,16 +40,6 @@ std::size_t decode(std::string_view text, std::size_t i, char32_t& c) {
   if (c < min || c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF)) return 0;
   return length;
 }
-
-bool is_space(char32_t c) {
-  return c == ' ' || (c >= 0x09 && c <= 0x0D) || c == 0x85 || c == 0xA0 || c == 0x1680 ||
-         (c >= 0x2000 && c <= 0x200A) || c == 0x2028 || c == 0x2029 || c == 0x202F || c == 0x205F || c == 0x3000 ||
-         c == 0xFEFF;  // a BOM left inside a cell reads as nothing
-}
-
-bool even(char32_t c) { return c % 2 == 0; }
-
-}  // namespace
 
 // CaseFolding.txt's C and S entries for these blocks; the pairs of Latin Extended-A and
 // Cyrillic alternate upper, lower, except where a letter without a pair shifts them.
@@ -91,7 +89,7 @@ std::string_view trimmed_spaces(std::string_view text) {
   std::size_t begin = 0;
   while (begin < text.size()) {
     char32_t c = 0;
-    const std::size_t length = decode(text, begin, c);
+    const std::size_t length = decode_utf8(text, begin, c);
     if (length == 0 || !is_space(c)) break;
     begin += length;
   }
@@ -101,7 +99,7 @@ std::string_view trimmed_spaces(std::string_view text) {
     std::size_t start = end - 1;
     while (start > begin && end - start < 4 && (static_cast<unsigned char>(text[start]) & 0xC0) == 0x80) --start;
     char32_t c = 0;
-    if (decode(text, start, c) != end - start || !is_space(c)) break;
+    if (decode_utf8(text, start, c) != end - start || !is_space(c)) break;
     end = start;
   }
   return text.substr(begin, end - begin);
@@ -113,7 +111,7 @@ std::string normalised(std::string_view text) {
   bool pending_space = false;
   for (std::size_t i = 0; i < text.size();) {
     char32_t c = 0;
-    const std::size_t length = decode(text, i, c);
+    const std::size_t length = decode_utf8(text, i, c);
     if (length == 0) {  // an invalid byte, kept
       if (pending_space && !out.empty()) out += ' ';
       pending_space = false;

@@ -3,6 +3,7 @@
 // the same role.
 #pragma once
 
+#include <cstddef>
 #include <string>
 #include <string_view>
 
@@ -17,6 +18,10 @@ std::string normalised(std::string_view text);
 
 // `text` without the white space normalised() drops at its ends (no-break spaces too).
 std::string_view trimmed_spaces(std::string_view text);
+
+// Decodes the UTF-8 sequence at `text[i]` into `c` and returns its length in bytes; 0
+// when it is not valid (overlong, surrogate, out of range or cut short).
+std::size_t decode_utf8(std::string_view text, std::size_t i, char32_t& c);
 
 // `c` appended to `out` in UTF-8.
 void append_utf8(std::string& out, char32_t c);

@@ -652,10 +652,72 @@ TEST_CASE("survey piped: an invalid token gets a message and the next line is re
   CHECK(count_of(r.out, progress(2)) == 3);
   CHECK(count_of(r.out, progress(3)) == 2);
   CHECK(count_of(r.out, progress(4)) == 1);
-  CHECK(contains(r.out, "Unknown key: x"));
+  // The message says what would do: the tokens this questionnaire allows (it has both
+  // "not applicable" and "don't know"), not a key of the terminal's.
+  CHECK(contains(r.out,
+                 "\"x\" is not an answer here: type 1\u20135, n (not applicable), d (don't know), b (back), s (skip), "
+                 "? (help), q (save and quit), or an empty line to skip the question"));
+  CHECK_FALSE(contains(r.out, "Unknown key"));
   CHECK(count_of(r.out, "1 to 5") >= 2);
   CHECK(read_json(dir.file("a.json"))["answers"] == json({{ids[0], 4}, {ids[1], 5}, {ids[2], 1}}));
   CHECK(has_line_starting_with(r.err, saved_line(3, "a.json")));
+}
+
+TEST_CASE("survey piped: an invalid line on an answered question says an empty line keeps it", "[survey][piped]") {
+  TempDir dir;
+  const auto r =
+      survey_in(dir, {"--department", "sales", "--role", "employee", "--output", "a.json"}, {"4", "b", "yes", "q"});
+  INFO("stdout:\n" << r.out);
+  REQUIRE(r.exit_code == 0);
+  CHECK(contains(r.out, "\"yes\" is not an answer here: "));
+  CHECK(contains(r.out, "q (save and quit), or an empty line to keep the answer"));
+}
+
+TEST_CASE("survey piped: the log shows each line read after its prompt", "[survey][piped][log]") {
+  TempDir dir;
+  const auto r = survey_in(dir, {"--output", "a.json"},
+                           {department_number("sales"), "employee", "4", "na", "", "b", "\x1b[2J", "3\r", "q"});
+  INFO("stdout:\n" << r.out);
+  REQUIRE(r.exit_code == 0);
+  const auto shown = split_lines(r.out);
+  const auto has_line = [&](const std::string& line) {
+    return std::find(shown.begin(), shown.end(), line) != shown.end();
+  };
+  CHECK(has_line("Department (number, then Enter): " + department_number("sales")));
+  CHECK(has_line("Role (leader/employee): employee"));
+  // Each token after the "> " of its question, in the order typed; an empty line as "> ".
+  std::size_t at = 0;
+  for (const std::string line : {"> 4\n", "> na\n", "> \n", "> b\n", "> \\x1B[2J\n", "> 3\n", "> q\n"}) {
+    INFO("line " << line);
+    const auto found = r.out.find("\n" + line, at);
+    REQUIRE(found != std::string::npos);
+    at = found + 1;
+  }
+  // What was typed is spelled out, never sent to the terminal; a CRLF line ending is no token.
+  CHECK_FALSE(contains(r.out, "\x1b"));
+  CHECK_FALSE(contains(r.out, "\r"));
+  CHECK(read_json(dir.file("a.json"))["answers"] == expected_answers({"4", "na", "3"}));
+}
+
+TEST_CASE("survey piped: nothing but the prompts comes before the first question", "[survey][piped][log]") {
+  TempDir dir;
+  SECTION("department and role asked") {
+    const auto r = survey_in(dir, {"--output", "a.json"}, {department_number("sales"), "e", "q"});
+    REQUIRE(r.exit_code == 0);
+    const std::string before = r.out.substr(0, r.out.find(progress(1)));
+    INFO("before the first question:\n" << before);
+    CHECK(starts_with(before, "Which department do you work in?\n"));
+    CHECK_FALSE(contains(before, "\n\n"));
+    CHECK(contains(before, "Role (leader/employee): e\n"));
+  }
+  SECTION("department and role given") {
+    const auto r = survey_in(dir, {"--department", "sales", "--role", "employee", "--output", "a.json"}, {"q"});
+    REQUIRE(r.exit_code == 0);
+    const std::string before = r.out.substr(0, r.out.find(progress(1)));
+    INFO("before the first question:\n" << before);
+    CHECK_FALSE(contains(before, "\n\n"));
+    CHECK_FALSE(contains(before, "Which department"));
+  }
 }
 
 TEST_CASE("survey piped: ? shows the question's help", "[survey][piped]") {
@@ -884,12 +946,33 @@ TEST_CASE("survey piped: without --output a file answers-<department>-<time>.jso
   CHECK(a["answers"] == expected_answers({"4"}));
 }
 
+TEST_CASE("survey piped: the default name keeps a Polish, Hungarian or Russian department readable",
+          "[survey][piped][file-name]") {
+  const auto [department, slug] = GENERATE(table<std::string, std::string>({
+      {"Obsługa klienta VIP", "obsluga-klienta-vip"},
+      {"Ügyfélszolgálat és értékesítés", "ugyfelszolgalat-es-ertekesites"},
+      {"Отдел продаж", "otdel-prodazh"},
+  }));
+  INFO("department " << department);
+  TempDir dir;
+  const auto r = survey_in(dir, {"--department", department, "--role", "employee"}, {"4"});
+  INFO("stdout:\n" << r.out << "\nstderr:\n" << r.err);
+  REQUIRE(r.exit_code == 0);
+  const auto files = list_directory(dir.path());
+  REQUIRE(files.size() == 1);
+  CHECK(std::regex_match(files[0], std::regex("^answers-" + slug + R"(-\d{8}T\d{6}Z\.json$)")));
+  // The file holds the department as typed.
+  CHECK(read_json(dir.file(files[0]))["respondent"]["department"] == department);
+  CHECK(has_line_starting_with(r.err, saved_line(1, files[0])));
+}
+
 TEST_CASE("survey piped: the default name turns other code points into '-'", "[survey][piped][file-name]") {
   TempDir dir;
+  // ß ç ñ are not transliterated: one '-' each, as ' ' and '&'.
   const auto r = survey_in(dir,
                            {"--department",
-                            "\xC5\x81\xC3\xB3"
-                            "d\xC5\xBA R&D",
+                            "\xC3\x9F\xC3\xA7"
+                            "d\xC3\xB1 R&D",
                             "--role", "employee"},
                            {"q"});
   REQUIRE(r.exit_code == 0);
@@ -1104,7 +1187,7 @@ TEST_CASE("survey piped: prompts, keys, messages and the Saved line come from th
   // A role typed wrong, an answer off the scale, b on the first question, an answer, b back
   // to it, q: the keys and the words typed are the same in every language.
   const auto r = survey_in(dir, {"--lang", language, "--output", "a.json"},
-                           {department_number("sales"), "x", "e", "9", "b", "4", "b", "q"});
+                           {department_number("sales"), "x", "e", "9", "yes", "b", "4", "b", "q"});
   INFO("stdout:\n" << r.out << "\nstderr:\n" << r.err);
   REQUIRE(r.exit_code == 0);
   const json a = read_json(dir.file("a.json"));
@@ -1134,6 +1217,14 @@ TEST_CASE("survey piped: prompts, keys, messages and the Saved line come from th
   CHECK(shows(r.out, "d " + said(l, "survey.scale.dont_know")));
   CHECK(shows(r.out, said(l, "survey.invalid.out_of_range", fmt::arg("min", 1), fmt::arg("max", 5))));
   CHECK(shows(r.out, said(l, "survey.invalid.first_question")));
+  const std::string tokens = fmt::format(
+      "{}, {}, {}, {}, {}, {}, {}", said(l, "survey.tokens.answer", fmt::arg("first", 1), fmt::arg("last", 5)),
+      said(l, "survey.tokens.not_applicable", fmt::arg("token", "n")),
+      said(l, "survey.tokens.dont_know", fmt::arg("token", "d")), said(l, "survey.tokens.back", fmt::arg("token", "b")),
+      said(l, "survey.tokens.skip", fmt::arg("token", "s")), said(l, "survey.tokens.help", fmt::arg("token", "?")),
+      said(l, "survey.tokens.save_and_quit", fmt::arg("token", "q")));
+  CHECK(shows(r.out, said(l, "survey.invalid.not_a_token", fmt::arg("typed", "yes"), fmt::arg("tokens", tokens),
+                          fmt::arg("empty_line", said(l, "survey.tokens.empty_line_skips")))));
   CHECK(shows(r.out, said(l, "survey.answer.yours", fmt::arg("answer", 4))));
   // The count that picks the form is the total: the noun, where there is one, follows it.
   const auto total = static_cast<long long>(question_count());

@@ -314,6 +314,43 @@ TEST_CASE("survey session: Ctrl-C as a key quits and asks for a save", "[survey]
   check_answers(s, {AnswerValue::of(3), absent, absent, absent, absent});
 }
 
+TEST_CASE("survey session: a line that is no answer lists the tokens the questionnaire allows", "[survey][session]") {
+  using Input = SurveySession::Input;
+  {
+    SurveySession s(five_point(), fresh_answers(five_point()), en, Input::lines);
+    const auto step = s.press(invalid("yes"));
+    CHECK(step.outcome == Outcome::stayed);
+    CHECK_FALSE(step.save);
+    CHECK(s.position() == 0);
+    // Not applicable is allowed, don't know is not; nothing answered yet: an empty line skips.
+    CHECK(s.message() ==
+          "\"yes\" is not an answer here: type 1\u20135, n (not applicable), b (back), s (skip), ? (help), "
+          "q (save and quit), or an empty line to skip the question");
+    // Answered, then back to it: an empty line keeps the answer.
+    s.press(value(4));
+    s.press(kind(Key::Kind::back));
+    s.press(invalid("x"));
+    CHECK(s.message() ==
+          "\"x\" is not an answer here: type 1\u20135, n (not applicable), b (back), s (skip), ? (help), "
+          "q (save and quit), or an empty line to keep the answer");
+  }
+  {
+    Questionnaire q = make_questionnaire(0, 10, false);
+    q.scale.dont_know = true;
+    SurveySession s(q, fresh_answers(q), en, Input::lines);
+    s.press(invalid("maybe"));
+    CHECK(s.message() ==
+          "\"maybe\" is not an answer here: type 0\u201310, d (don't know), b (back), s (skip), ? (help), "
+          "q (save and quit), or an empty line to skip the question");
+  }
+  {
+    // Keys from a terminal: the short message of a keypress.
+    SurveySession s(five_point(), fresh_answers(five_point()), en, Input::keys);
+    s.press(invalid("x"));
+    CHECK(s.message() == "Unknown key: x");
+  }
+}
+
 TEST_CASE("survey session: a value outside the scale stays with a message", "[survey][session]") {
   SurveySession s(five_point(), fresh_answers(five_point()), en);
   for (int v : {0, 6, 9, -1, 100}) {
@@ -499,7 +536,7 @@ TEST_CASE("survey messages: every survey and result text has only places the sur
   for (const char* name : {"n", "first", "last", "min", "max", "answered", "total", "leader_number", "employee_number"})
     args.push_back(fmt::arg(name, 7));
   for (const char* name : {"leader_letter", "employee_letter", "leader_word", "employee_word", "key", "answer", "file",
-                           "command", "score", "level"})
+                           "command", "score", "level", "token", "typed", "tokens", "empty_line"})
     args.push_back(fmt::arg(name, std::string("x")));
   std::size_t checked = 0;
   for (const auto& [key, forms] : en.entries()) {
@@ -709,9 +746,10 @@ TEST_CASE("answers_file_name: department lower-cased, with the time", "[survey][
 }
 
 TEST_CASE("answers_file_name: each code point outside [a-z0-9._-] is one '-'", "[survey][file-name]") {
-  // Ł ó ź are two bytes each in UTF-8 but one code point: one '-' each; ' ' and '&' too.
-  CHECK(answers_file_name("\xC5\x81\xC3\xB3"
-                          "d\xC5\xBA R&D",
+  // ß ç ñ (not transliterated) are two bytes each in UTF-8 but one code point: one '-'
+  // each; ' ' and '&' too.
+  CHECK(answers_file_name("\xC3\x9F\xC3\xA7"
+                          "d\xC3\xB1 R&D",
                           "20261120T101500Z") == "answers---d--r-d-20261120T101500Z.json");
   // Slashes never make a path.
   CHECK(answers_file_name("../etc/x", "T") == "answers-..-etc-x-T.json");
@@ -719,6 +757,14 @@ TEST_CASE("answers_file_name: each code point outside [a-z0-9._-] is one '-'", "
   CHECK(answers_file_name("\xE2\x82\xAC"
                           "1\xF0\x9F\x98\x80",
                           "T") == "answers--1--T.json");
+}
+
+TEST_CASE("answers_file_name: Polish, Hungarian and Russian letters are transliterated first", "[survey][file-name]") {
+  CHECK(answers_file_name("Obsługa klienta VIP", "T") == "answers-obsluga-klienta-vip-T.json");
+  CHECK(answers_file_name("Łódź R&D", "T") == "answers-lodz-r-d-T.json");
+  CHECK(answers_file_name("Ügyfélszolgálat", "T") == "answers-ugyfelszolgalat-T.json");
+  CHECK(answers_file_name("Отдел продаж", "20261207T125632Z") == "answers-otdel-prodazh-20261207T125632Z.json");
+  CHECK(answers_file_name("ЩИТ-Юг", "T") == "answers-shchit-yug-T.json");
 }
 
 TEST_CASE("random_uuid: a version 4 UUID, different every time", "[survey][uuid]") {
