@@ -44,7 +44,6 @@ class AnswerSetReader {
  private:
   const Questionnaire& questionnaire_;
   std::unordered_map<std::string, std::size_t> question_index_;
-  std::vector<const Question*> questions_;  // in questionnaire order (flat index)
   bool any_leaders_only_ = false;
   std::shared_ptr<const LikelyMeant> suggestions_;  // for unknown question ids
   std::shared_ptr<const DepartmentNames> departments_;

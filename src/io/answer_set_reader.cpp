@@ -55,7 +55,6 @@ AnswerSetReader::AnswerSetReader(const Questionnaire& questionnaire) : questionn
   for (const auto& d : questionnaire.dimensions)
     for (const auto& q : d.questions) {
       question_index_.emplace(q.id, flat++);
-      questions_.push_back(&q);
       any_leaders_only_ = any_leaders_only_ || q.audience == Audience::leaders;
     }
   std::vector<std::string_view> ids;

@@ -100,10 +100,7 @@ class TableMapping {
  private:
   explicit TableMapping(const Questionnaire& questionnaire) : questionnaire_(questionnaire) {
     for (const auto& d : questionnaire.dimensions)
-      for (const auto& q : d.questions) {
-        questions_.push_back(&q);
-        any_leaders_only_ = any_leaders_only_ || q.audience == Audience::leaders;
-      }
+      for (const auto& q : d.questions) any_leaders_only_ = any_leaders_only_ || q.audience == Audience::leaders;
   }
 
   const Questionnaire& questionnaire_;
@@ -119,8 +116,7 @@ class TableMapping {
   StringMap<std::string> label_spellings_;     // normalised -> as first written, to show
   StringMap<std::string> mapped_departments_;  // normalised value -> department
   std::unique_ptr<DepartmentNames> listed_departments_;
-  StringMap<Role> mapped_roles_;            // normalised
-  std::vector<const Question*> questions_;  // in questionnaire order (flat index)
+  StringMap<Role> mapped_roles_;  // normalised
   bool any_leaders_only_ = false;
 };
 
